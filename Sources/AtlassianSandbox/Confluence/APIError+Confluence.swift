@@ -1,0 +1,27 @@
+/// Confluence's standard error messages.
+extension APIError {
+    static let pageNotFound = APIError.notFound("Cannot find page with the given id.")
+    static let spaceNotFound = APIError.notFound("Cannot find space with the given id.")
+
+    static let duplicateTitle = APIError.badRequest("A page with this title already exists: A page already exists with the same TITLE in this space")
+}
+
+extension RouteRequest {
+    /// A numeric Confluence id from the path; anything else is a 400, as the real API parses ids as longs.
+    func numericID(_ name: String) throws(APIError) -> String {
+        let value = parameter(name)
+        guard !value.isEmpty, value.allSatisfy(\.isNumber), Int64(value) != nil else {
+            throw .badRequest("The value '\(value)' of path parameter '\(name)' is not a valid id.")
+        }
+        return value
+    }
+
+    /// The v2 `body-format` parameter: `storage` or `atlas_doc_format`, `nil` when absent.
+    func bodyFormat() throws(APIError) -> ContentBody.Representation? {
+        guard let value = query["body-format"], !value.isEmpty else { return nil }
+        guard let format = ContentBody.Representation(rawValue: value) else {
+            throw .badRequest("Invalid value '\(value)' for body-format. The sandbox supports storage and atlas_doc_format.")
+        }
+        return format
+    }
+}

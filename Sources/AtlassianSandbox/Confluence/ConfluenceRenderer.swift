@@ -1,0 +1,119 @@
+import Switchyard
+
+/// Turns stored spaces, pages and users into Confluence Cloud JSON: v2 shapes (`PageBulk`, `SpaceBulk`)
+/// and v1 shapes (`Content`, `User`).
+///
+/// ```swift
+/// let renderer = ConfluenceRenderer(state: store.snapshot(), baseURL: request.baseURL)
+/// renderer.page(page, bodyFormat: .storage)   // {"id":"98305","status":"current","title":...,"body":{"storage":...}}
+/// ```
+struct ConfluenceRenderer {
+    let state: SandboxState
+    let baseURL: String
+
+    var wikiBase: String { "\(baseURL)/wiki" }
+
+    /// A v2 page; `body` appears only when a body format was asked for, and `_links.base` only on single reads.
+    func page(_ content: ConfluenceContent, bodyFormat: ContentBody.Representation?, includeBase: Bool = false) -> JSONValue {
+        let spaceKey = state.confluence.space(id: content.spaceId)?.key ?? ""
+        var object: JSONObject = [
+            "id": .string(content.id),
+            "status": .string(content.status),
+            "title": .string(content.title),
+            "spaceId": .string(content.spaceId),
+        ]
+        if content.kind == .page {
+            object["parentId"] = content.parentId.map(JSONValue.string) ?? .null
+            object["parentType"] = content.parentId == nil ? .null : "page"
+            object["position"] = .number(JSONNumber(content.position))
+        }
+        object["authorId"] = .string(content.authorId)
+        object["ownerId"] = .string(content.ownerId)
+        object["lastOwnerId"] = .null
+        object["createdAt"] = .string(content.createdAt.isoText)
+        object["version"] = version(content.version)
+        if let bodyFormat {
+            object["body"] = [
+                bodyFormat.rawValue: [
+                    "representation": .string(bodyFormat.rawValue),
+                    "value": .string(BodyConverter.value(of: content.body, as: bodyFormat)),
+                ]
+            ]
+        }
+        var links: JSONObject = [
+            "editui": .string("/pages/resumedraft.action?draftId=\(content.id)"),
+            "webui": .string(content.webPath(spaceKey: spaceKey)),
+            "tinyui": .string("/x/\(Self.tinyID(content.id))"),
+        ]
+        if includeBase { links["base"] = .string(wikiBase) }
+        object["_links"] = .object(links)
+        return .object(object)
+    }
+
+    /// A v2 child-page entry: `{id, status, title, spaceId, childPosition}`.
+    func childPage(_ content: ConfluenceContent) -> JSONValue {
+        [
+            "id": .string(content.id),
+            "status": .string(content.status),
+            "title": .string(content.title),
+            "spaceId": .string(content.spaceId),
+            "childPosition": .number(JSONNumber(content.position)),
+        ]
+    }
+
+    /// A v2 space; the description appears when `description-format=plain` was asked for.
+    func space(_ space: ConfluenceSpace, includeDescription: Bool = false) -> JSONValue {
+        [
+            "id": .string(space.id),
+            "key": .string(space.key),
+            "name": .string(space.name),
+            "type": .string(space.type),
+            "status": "current",
+            "authorId": .string(space.authorId),
+            "createdAt": .string(space.createdAt.isoText),
+            "homepageId": space.homepageId.map(JSONValue.string) ?? .null,
+            "description": includeDescription ? ["plain": ["value": .string(space.description), "representation": "plain"]] : .null,
+            "icon": .null,
+            "_links": ["webui": .string(space.webPath)],
+        ]
+    }
+
+    func version(_ version: ConfluenceContent.Version) -> JSONValue {
+        [
+            "createdAt": .string(version.createdAt.isoText),
+            "message": .string(version.message),
+            "number": .number(JSONNumber(version.number)),
+            "minorEdit": .bool(version.minorEdit),
+            "authorId": .string(version.authorId),
+        ]
+    }
+
+    /// A v1 user, as `/wiki/rest/api/user/current` returns it.
+    func v1User(_ user: JiraUser) -> JSONValue {
+        [
+            "type": "known",
+            "accountId": .string(user.accountId),
+            "accountType": "atlassian",
+            "email": .string(user.emailAddress),
+            "publicName": .string(user.displayName),
+            "profilePicture": [
+                "path": .string("/wiki/aa-avatar/\(user.accountId)"),
+                "width": 48, "height": 48, "isDefault": false,
+            ],
+            "displayName": .string(user.displayName),
+            "timeZone": .string(user.timeZone),
+            "isExternalCollaborator": false,
+            "_expandable": ["operations": "", "personalSpace": ""],
+            "_links": [
+                "self": .string("\(wikiBase)/rest/api/user?accountId=\(user.accountId)"),
+                "base": .string(wikiBase),
+                "context": "/wiki",
+            ],
+        ]
+    }
+
+    /// Confluence's short `/x/...` links; any stable short text will do here.
+    private static func tinyID(_ id: String) -> String {
+        String(UInt64(id) ?? 0, radix: 36)
+    }
+}

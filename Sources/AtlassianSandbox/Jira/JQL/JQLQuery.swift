@@ -1,0 +1,34 @@
+/// A JQL query ready to run against the sandbox's issues: a restriction and an order.
+///
+/// Supports `project`, `key`/`issue`/`issuekey`/`id`, `status`, `statusCategory`, `assignee`, `reporter`,
+/// `creator`, `type`/`issuetype`, `priority`, `labels`, `parent`, `summary`, `description`, `comment`,
+/// `text`, `created` and `updated`, with `=`, `!=`, `~`, `!~`, `IN`, `NOT IN`, `IS [NOT] EMPTY` and, for
+/// dates, `<`, `<=`, `>`, `>=`. Without `ORDER BY`, results come newest key first.
+///
+/// ```swift
+/// let query = try JQLQuery("project = DEMO AND assignee = currentUser() ORDER BY priority DESC")
+/// let issues = try query.run(in: state.jira, currentUser: accountId)
+/// ```
+struct JQLQuery {
+    static let unboundedMessage = "Unbounded JQL queries are not allowed here. Please add a search restriction to your query."
+
+    let parsed: ParsedQuery
+
+    init(_ text: String) throws(APIError) {
+        do {
+            parsed = try QueryParser.parse(text)
+        } catch {
+            throw .badRequest("Error in the JQL Query: \(error.positionedMessage)")
+        }
+    }
+
+    /// The matching issues, sorted.
+    func run(in state: JiraState, currentUser: String?) throws(APIError) -> [JiraIssue] {
+        // Cloud refuses queries without a restriction ("unbounded"), even with an ORDER BY.
+        guard let restriction = parsed.restriction else { throw .badRequest(Self.unboundedMessage) }
+        let compiler = JQLCompiler(state: state, currentUser: currentUser, now: .now())
+        let predicate = try compiler.predicate(for: restriction)
+        let ordering = try JQLOrdering(parsed.orderBy)
+        return state.allIssues.filter(predicate).sorted(by: ordering.areInIncreasingOrder)
+    }
+}

@@ -1,0 +1,148 @@
+import Switchyard
+
+/// `GET|PUT|DELETE /rest/api/3/issue/{issueIdOrKey}` and `POST /rest/api/3/issue`.
+///
+/// ```http
+/// POST /rest/api/3/issue
+/// {"fields":{"project":{"key":"DEMO"},"issuetype":{"name":"Bug"},"summary":"Broken link"}}
+/// → 201 {"id":"10036","key":"DEMO-31","self":".../rest/api/3/issue/10036"}
+/// ```
+struct JiraIssueRoutes: RouteGroup {
+    let store: SandboxStore
+
+    func register(on router: inout Router) {
+        router.add(.GET, "/rest/api/3/issue/{issueIdOrKey}", dialect: .jira) { try getIssue($0) }
+        router.add(.PUT, "/rest/api/3/issue/{issueIdOrKey}", dialect: .jira) { try editIssue($0) }
+        router.add(.DELETE, "/rest/api/3/issue/{issueIdOrKey}", dialect: .jira) { try deleteIssue($0) }
+        router.add(.POST, "/rest/api/3/issue", dialect: .jira) { try createIssue($0) }
+    }
+
+    private func getIssue(_ request: RouteRequest) throws -> SandboxResponse {
+        let state = store.snapshot().jira
+        guard let issue = state.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw APIError.issueNotFound }
+        let renderer = JiraRenderer(state: state, baseURL: request.baseURL)
+        return .json(renderer.issue(issue, fields: request.issueFieldSelection, expand: request.expandOptions))
+    }
+
+    private func createIssue(_ request: RouteRequest) throws -> SandboxResponse {
+        let body = try request.jsonObjectBody()
+        let fields = body["fields"]?.objectValue ?? [:]
+        let update = body["update"]?.objectValue ?? [:]
+        let actor = request.accountId ?? SandboxCredentials.accountId
+        let created = try store.write { state throws(APIError) -> JiraIssue in
+            let now = Timestamp.now()
+            var editor = JiraIssueEditor(state: state.jira, actorId: actor, now: now)
+            editor.rejectOverlap(fields: fields, update: update)
+            let project = resolveProject(fields["project"], in: state.jira, editor: &editor)
+            let issueType = resolveIssueType(fields["issuetype"], editor: &editor)
+            var draft = JiraIssue(
+                id: "", projectId: project?.id ?? "", projectKey: project?.key ?? "", number: 0, summary: "",
+                description: nil, issueTypeId: issueType?.id ?? JiraIssueType.task.id, statusId: JiraStatus.toDo.id,
+                priorityId: JiraPriority.medium.id, assigneeId: nil, reporterId: actor, creatorId: actor, labels: [],
+                dueDate: nil, parentId: nil, created: now, updated: now, statusCategoryChanged: now, resolved: nil,
+                comments: []
+            )
+            var otherFields = fields
+            otherFields["project"] = nil
+            otherFields["issuetype"] = nil
+            editor.apply(fields: otherFields, to: &draft)
+            editor.apply(update: update, to: &draft)
+            if draft.summary.isEmpty { editor.fail("summary", "You must specify a summary of the issue.") }
+            if issueType?.isSubtask == true, draft.parentId == nil {
+                editor.fail("parent", "Sub-task issues must have a parent issue.")
+            }
+            guard editor.errors.isEmpty, let project, let projectIndex = state.jira.projects.firstIndex(where: { $0.id == project.id }) else {
+                throw APIError.invalidFields(editor.errors)
+            }
+            state.jira.projects[projectIndex].lastIssueNumber += 1
+            draft.number = state.jira.projects[projectIndex].lastIssueNumber
+            draft.id = state.jira.makeIssueID()
+            for body in editor.addedComments {
+                draft.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
+            }
+            state.jira.save(draft)
+            return draft
+        }
+        let location = "\(request.baseURL)/rest/api/3/issue/\(created.id)"
+        return .json(["id": .string(created.id), "key": .string(created.key), "self": .string(location)], status: .created)
+    }
+
+    private func editIssue(_ request: RouteRequest) throws -> SandboxResponse {
+        let body = try request.jsonObjectBody()
+        let fields = body["fields"]?.objectValue ?? [:]
+        let update = body["update"]?.objectValue ?? [:]
+        let actor = request.accountId ?? SandboxCredentials.accountId
+        let edited = try store.write { state throws(APIError) -> JiraIssue in
+            guard var issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
+            let now = Timestamp.now()
+            var editor = JiraIssueEditor(state: state.jira, actorId: actor, now: now)
+            editor.rejectOverlap(fields: fields, update: update)
+            editor.apply(fields: fields, to: &issue)
+            editor.apply(update: update, to: &issue)
+            guard editor.errors.isEmpty else { throw .invalidFields(editor.errors) }
+            for body in editor.addedComments {
+                issue.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
+            }
+            issue.updated = now
+            state.jira.save(issue)
+            return issue
+        }
+        guard request.flag("returnIssue") else { return .noContent }
+        let renderer = JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL)
+        return .json(renderer.issue(edited, fields: .all, expand: request.expandOptions))
+    }
+
+    private func deleteIssue(_ request: RouteRequest) throws -> SandboxResponse {
+        try store.write { state throws(APIError) in
+            guard let issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
+            let subtasks = state.jira.subtasks(of: issue.id)
+            if !subtasks.isEmpty, request.query["deleteSubtasks"] != "true" {
+                throw .badRequest("The issue '\(issue.key)' has subtasks. Use deleteSubtasks=true to delete it together with its subtasks.")
+            }
+            for subtask in subtasks { state.jira.removeIssue(id: subtask.id) }
+            for var child in state.jira.allIssues.filter({ $0.parentId == issue.id }) {
+                child.parentId = nil
+                state.jira.save(child)
+            }
+            state.jira.removeIssue(id: issue.id)
+        }
+        return .noContent
+    }
+
+    private func resolveProject(_ value: JSONValue?, in state: JiraState, editor: inout JiraIssueEditor) -> JiraProject? {
+        let reference = value?["id"]?.stringValue ?? value?["id"]?.intValue.map(String.init) ?? value?["key"]?.stringValue
+        guard let reference, let project = state.project(idOrKey: reference) else {
+            editor.fail("project", "Specify a valid project ID or key")
+            return nil
+        }
+        return project
+    }
+
+    private func resolveIssueType(_ value: JSONValue?, editor: inout JiraIssueEditor) -> JiraIssueType? {
+        guard let value, !value.isNull else {
+            editor.fail("issuetype", "Specify an issue type")
+            return nil
+        }
+        let reference = value["id"]?.stringValue ?? value["id"]?.intValue.map(String.init) ?? value["name"]?.stringValue
+        guard let reference, let type = JiraIssueType.find(reference) else {
+            editor.fail("issuetype", "The issue type selected is invalid.")
+            return nil
+        }
+        return type
+    }
+}
+
+extension RouteRequest {
+    /// The `fields` query parameter of an issue read; all fields when absent.
+    var issueFieldSelection: JiraFieldSelection {
+        let requested = query.list("fields")
+        guard !requested.isEmpty else { return .all }
+        let selection = JiraFieldSelection(requested)
+        return selection.isIDOnly ? JiraFieldSelection([]) : selection
+    }
+
+    /// The comma-separated `expand` query parameter.
+    var expandOptions: Set<String> {
+        Set(query.list("expand"))
+    }
+}

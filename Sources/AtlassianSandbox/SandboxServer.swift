@@ -1,0 +1,95 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A fake Jira Cloud and Confluence Cloud on loopback, speaking the real REST paths, envelopes and
+/// error bodies, with deterministic seed data and fault injection.
+///
+/// ```swift
+/// let server = try await SandboxServer.start()              // a free port on 127.0.0.1
+/// // GET \(server.baseURL)/rest/api/3/issue/DEMO-1 with SandboxCredentials.basicAuthorization
+/// server.faults.inject(SandboxFault(.status(429, headers: ["Retry-After": "1"]), pathPrefix: "/rest/api/3/search"))
+/// server.recordedRequests().last?.uri                       // what the client actually sent
+/// try await server.shutdown()
+/// ```
+public final class SandboxServer: Sendable {
+    /// The port the server listens on.
+    public let port: Int
+    /// `http://HOST:PORT`, without a trailing slash; `self` links in responses start with it.
+    public let baseURL: String
+
+    private let application: SandboxApplication
+    private let group: MultiThreadedEventLoopGroup
+    private let channel: any Channel
+
+    private init(port: Int, baseURL: String, application: SandboxApplication, group: MultiThreadedEventLoopGroup, channel: any Channel) {
+        self.port = port
+        self.baseURL = baseURL
+        self.application = application
+        self.group = group
+        self.channel = channel
+    }
+
+    /// Starts listening on `host:port`; port 0 picks a free port.
+    public static func start(host: String = "127.0.0.1", port: Int = 0) async throws -> SandboxServer {
+        let application = SandboxApplication()
+        let urlHost = Self.urlHost(for: host)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 1_024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(SandboxHTTPHandler(application: application, urlHost: urlHost))
+                }
+            }
+        do {
+            let channel = try await bootstrap.bind(host: host, port: port).get()
+            let boundPort = channel.localAddress?.port ?? port
+            return SandboxServer(
+                port: boundPort, baseURL: "http://\(urlHost):\(boundPort)", application: application, group: group, channel: channel
+            )
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+    }
+
+    /// Fault injection for requests to come; thread-safe.
+    public var faults: SandboxFaults { application.faults }
+
+    /// Every request received so far (control endpoints excepted), in arrival order.
+    public func recordedRequests() -> [SandboxRequest] {
+        application.log.all
+    }
+
+    public func clearRecordedRequests() {
+        application.log.clear()
+    }
+
+    /// Restores the seed data and clears the request log and pending faults, as `POST /__sandbox/reset` does.
+    public func reset() {
+        application.store.reset()
+        application.faults.clear()
+        application.log.clear()
+    }
+
+    /// Stops listening, closes open connections and stops the server's threads.
+    public func shutdown() async throws {
+        try? await channel.close()
+        try await group.shutdownGracefully()
+    }
+
+    /// How links name a listening host: wildcard addresses become loopback, IPv6 gets brackets.
+    private static func urlHost(for host: String) -> String {
+        switch host {
+        case "0.0.0.0": "127.0.0.1"
+        case "::", "[::]": "[::1]"
+        case _ where host.contains(":") && !host.hasPrefix("["): "[\(host)]"
+        default: host
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// Everything Confluence-side the sandbox knows: spaces, pages and blog posts.
+///
+/// ```swift
+/// state.space(key: "DEMO")?.homepageId          // "98305"
+/// state.children(of: "98305").map(\.title)      // ["Getting Started", "Architecture Overview", ...]
+/// ```
+struct ConfluenceState: Sendable {
+    var spaces: [ConfluenceSpace]
+    private(set) var contentByID: [String: ConfluenceContent] = [:]
+    var nextContentID: Int
+
+    init(spaces: [ConfluenceSpace], content: [ConfluenceContent], nextContentID: Int) {
+        self.spaces = spaces
+        self.nextContentID = nextContentID
+        for item in content { save(item) }
+    }
+
+    func space(id: String) -> ConfluenceSpace? {
+        spaces.first { $0.id == id }
+    }
+
+    func space(key: String) -> ConfluenceSpace? {
+        spaces.first { $0.key.lowercased() == key.lowercased() }
+    }
+
+    func content(id: String) -> ConfluenceContent? {
+        contentByID[id]
+    }
+
+    /// All pages and blog posts, oldest id first.
+    var allContent: [ConfluenceContent] {
+        contentByID.values.sorted { (Int($0.id) ?? 0) < (Int($1.id) ?? 0) }
+    }
+
+    /// The current child pages of `pageId`, in position order.
+    func children(of pageId: String) -> [ConfluenceContent] {
+        contentByID.values.filter { $0.parentId == pageId && $0.kind == .page && $0.status == "current" }
+            .sorted { ($0.position, Int($0.id) ?? 0) < ($1.position, Int($1.id) ?? 0) }
+    }
+
+    /// The ancestors of a page, the top-most first.
+    func ancestors(of pageId: String) -> [ConfluenceContent] {
+        var chain: [ConfluenceContent] = []
+        var next = contentByID[pageId]?.parentId
+        while let id = next, let parent = contentByID[id], !chain.contains(where: { $0.id == id }) {
+            chain.insert(parent, at: 0)
+            next = parent.parentId
+        }
+        return chain
+    }
+
+    /// Inserts or replaces a page or blog post.
+    mutating func save(_ content: ConfluenceContent) {
+        contentByID[content.id] = content
+    }
+
+    mutating func removeContent(id: String) {
+        contentByID[id] = nil
+    }
+
+    mutating func makeContentID() -> String {
+        defer { nextContentID += 1 }
+        return String(nextContentID)
+    }
+}

@@ -1,0 +1,13 @@
+/// The whole mutable world of the sandbox: Jira and Confluence data together.
+///
+/// ```swift
+/// let fresh = SandboxState.seeded()   // the same data on every start
+/// ```
+struct SandboxState: Sendable {
+    var jira: JiraState
+    var confluence: ConfluenceState
+
+    static func seeded() -> SandboxState {
+        SandboxState(jira: .seeded(), confluence: .seeded())
+    }
+}

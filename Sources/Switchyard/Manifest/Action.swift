@@ -1,0 +1,46 @@
+/// One thing an agent can do with an entity: its description, params, HTTP call and response shape.
+public struct Action: Sendable {
+    public let name: String
+    public let description: String
+    public let safety: ActionSafety
+    /// The params as the manifest declares them (before Switchyard adds `fields`, `limit`, `cursor`).
+    public let declaredParams: JSONValue
+    /// The compiled schema every call is validated against, including the control params.
+    public let params: JSONSchema
+    public let request: RequestTemplate
+    public let response: ResponseSpec
+
+    /// Whether the action walks pages, and so takes `limit` and `cursor`.
+    public var isPaginated: Bool { response.pagination != nil }
+}
+
+/// What an action does to the remote service, for agents and for read-only mode.
+public struct ActionSafety: Sendable, Hashable {
+    /// Changes nothing remotely.
+    public let readOnly: Bool
+    /// Sending it twice has the same effect as once, so it is safe to retry.
+    public let idempotent: Bool
+    /// Deletes or overwrites data in a way that cannot be undone.
+    public let destructive: Bool
+
+    public init(readOnly: Bool, idempotent: Bool, destructive: Bool) {
+        self.readOnly = readOnly
+        self.idempotent = idempotent
+        self.destructive = destructive
+    }
+
+    /// The defaults a method implies: GET/HEAD read-only and idempotent, PUT/DELETE idempotent, DELETE destructive.
+    public static func implied(by method: HTTPMethodName) -> ActionSafety {
+        switch method {
+        case .get, .head: ActionSafety(readOnly: true, idempotent: true, destructive: false)
+        case .put: ActionSafety(readOnly: false, idempotent: true, destructive: false)
+        case .delete: ActionSafety(readOnly: false, idempotent: true, destructive: true)
+        case .post, .patch: ActionSafety(readOnly: false, idempotent: false, destructive: false)
+        }
+    }
+}
+
+/// The HTTP methods a manifest may use.
+public enum HTTPMethodName: String, Sendable, CaseIterable {
+    case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE", head = "HEAD"
+}

@@ -1,0 +1,203 @@
+/// Decodes one action of a manifest and checks that its params, templates and pagination fit together.
+enum ActionDecoder {
+    static func decode(_ name: String, _ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> Action? {
+        ManifestDecoder.checkName(name, what: "action", at: pointer, problems: &problems)
+        guard var reader = ObjectReader(json, at: pointer, what: "an action", problems: &problems) else { return nil }
+        let description = reader.string("description", required: true, problems: &problems) ?? ""
+        let safetyJSON = reader.value("safety")
+        let paramsJSON = reader.value("params") ?? ["type": "object", "properties": [:]]
+        let request = reader.value("request").flatMap { decodeRequest($0, at: pointer.appending("request"), problems: &problems) }
+        if reader.object["request"] == nil { problems.add(pointer, "missing required field 'request'") }
+        let response = reader.value("response").map { decodeResponse($0, at: pointer.appending("response"), problems: &problems) }
+            ?? ResponseSpec(records: nil, fields: [], pagination: nil)
+        reader.reportUnknownFields(&problems)
+
+        let declared = checkDeclaredParams(paramsJSON, at: pointer.appending("params"), problems: &problems)
+        guard let request else { return nil }
+        let safety = decodeSafety(safetyJSON, implied: .implied(by: request.method), at: pointer.appending("safety"), problems: &problems)
+        checkPlacement(request, declared: declared, at: pointer.appending("request"), problems: &problems)
+        let schemaJSON = ControlParams.effectiveSchema(declared: paramsJSON, paginated: response.pagination != nil)
+        let schema: JSONSchema
+        do {
+            schema = try JSONSchema(schemaJSON, at: pointer.appending("params"))
+        } catch {
+            for problem in error.problems { problems.add(problem.pointer, "invalid param schema: \(problem.message)") }
+            return nil
+        }
+        return Action(
+            name: name, description: description, safety: safety, declaredParams: paramsJSON,
+            params: schema, request: request, response: response
+        )
+    }
+
+    /// The declared params: the schema must be an object schema and may not use reserved names.
+    private static func checkDeclaredParams(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> DeclaredParams {
+        guard let object = json.objectValue else {
+            problems.add(pointer, "params must be a JSON Schema object, got \(json.typeName)")
+            return DeclaredParams(names: [], required: [], defaulted: [])
+        }
+        if let type = object["type"], type != "object" {
+            problems.add(pointer.appending("type"), "params must have \"type\": \"object\"")
+        }
+        let properties = object["properties"]?.objectValue ?? JSONObject()
+        for property in properties {
+            ManifestDecoder.checkName(property.key, what: "param", at: pointer.appending("properties").appending(property.key), problems: &problems)
+            if ControlParams.reserved.contains(property.key) {
+                problems.add(
+                    pointer.appending("properties").appending(property.key),
+                    "param name '\(property.key)' is reserved by Switchyard (reserved: \(ControlParams.reserved.sorted().joined(separator: ", ")))"
+                )
+            }
+        }
+        let required = object["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let defaulted = properties.filter { $0.value["default"] != nil }.map(\.key)
+        return DeclaredParams(names: properties.keys, required: required, defaulted: Set(defaulted))
+    }
+
+    private static func checkPlacement(_ request: RequestTemplate, declared: DeclaredParams, at pointer: JSONPointer, problems: inout ProblemList) {
+        let names = Set(declared.names)
+        ManifestDecoder.checkPlaceholders(request.path, declared: names, what: "param", at: pointer.appending("path"), problems: &problems)
+        for name in request.path.placeholders where names.contains(name) && !declared.required.contains(name) && !declared.defaulted.contains(name) {
+            problems.add(pointer.appending("path"), "path placeholder {\(name)} must be a required param (or have a default)")
+        }
+        for entry in request.query {
+            ManifestDecoder.checkPlaceholders(entry.value, declared: names, what: "param", at: pointer.appending("query").appending(entry.name), problems: &problems)
+        }
+        for header in request.headers {
+            ManifestDecoder.checkPlaceholders(header.value, declared: names, what: "param", at: pointer.appending("headers").appending(header.name), problems: &problems)
+        }
+        switch request.body {
+        case .json(let template):
+            for name in template.placeholders where !names.contains(name) {
+                problems.add(pointer.appending("body"), "placeholder {\(name)} has no matching param")
+            }
+        case .form(let entries):
+            for entry in entries {
+                ManifestDecoder.checkPlaceholders(entry.value, declared: names, what: "param", at: pointer.appending("form").appending(entry.name), problems: &problems)
+            }
+        case nil:
+            break
+        }
+        let placed = request.placedParams
+        for name in declared.required where !placed.contains(name) {
+            problems.add(pointer, "required param '\(name)' is placed nowhere: use {\(name)} in the path, query, headers, body or form")
+        }
+    }
+
+    private static func decodeSafety(_ json: JSONValue?, implied: ActionSafety, at pointer: JSONPointer, problems: inout ProblemList) -> ActionSafety {
+        guard let json, var reader = ObjectReader(json, at: pointer, what: "'safety'", problems: &problems) else { return implied }
+        let readOnly = reader.bool("read_only", problems: &problems) ?? implied.readOnly
+        let idempotent = reader.bool("idempotent", problems: &problems) ?? (readOnly || implied.idempotent)
+        let destructive = reader.bool("destructive", problems: &problems) ?? implied.destructive
+        reader.reportUnknownFields(&problems)
+        if readOnly && destructive { problems.add(pointer, "an action cannot be both read_only and destructive") }
+        return ActionSafety(readOnly: readOnly, idempotent: idempotent, destructive: destructive)
+    }
+
+    // MARK: Request
+
+    private static func decodeRequest(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> RequestTemplate? {
+        guard var reader = ObjectReader(json, at: pointer, what: "'request'", problems: &problems) else { return nil }
+        let methodName = reader.string("method", required: true, problems: &problems)
+        let method = methodName.flatMap { HTTPMethodName(rawValue: $0.uppercased()) }
+        if let methodName, method == nil {
+            problems.add(pointer.appending("method"), "unknown method '\(methodName)'; expected one of \(HTTPMethodName.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let path = reader.template("path", required: true, problems: &problems)
+        if let path, !path.source.hasPrefix("/") {
+            problems.add(pointer.appending("path"), "path must start with '/': it is relative to the connector's base URL")
+        }
+        if let path, path.source.contains("?") || path.source.contains("#") || path.source.contains("://") {
+            problems.add(pointer.appending("path"), "path must be a plain path: put query params under 'query'")
+        }
+        let query = reader.value("query").map { decodeQuery($0, at: pointer.appending("query"), problems: &problems) } ?? []
+        let headers = reader.value("headers").map { ManifestDecoder.decodeHeaders($0, at: pointer.appending("headers"), problems: &problems) } ?? []
+        var body: BodyTemplate?
+        if let bodyJSON = reader.value("body") {
+            body = .json(jsonTemplate(bodyJSON, at: pointer.appending("body"), problems: &problems))
+        }
+        if let formJSON = reader.value("form") {
+            if body != nil { problems.add(pointer.appending("form"), "a request has either 'body' or 'form', not both") }
+            body = .form(ManifestDecoder.decodeHeaders(formJSON, at: pointer.appending("form"), problems: &problems))
+        }
+        reader.reportUnknownFields(&problems)
+        guard let method, let path else { return nil }
+        return RequestTemplate(method: method, path: path, query: query, headers: headers, body: body)
+    }
+
+    private static func decodeQuery(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> [QueryTemplate] {
+        guard let reader = ObjectReader(json, at: pointer, what: "'query'", problems: &problems) else { return [] }
+        return reader.object.compactMap { member in
+            let entryPointer = pointer.appending(member.key)
+            if let text = member.value.stringValue {
+                return problems.template(text, at: entryPointer).map { QueryTemplate(name: member.key, value: $0, arrayStyle: .repeatKey) }
+            }
+            guard var entry = ObjectReader(member.value, at: entryPointer, what: "a query entry", problems: &problems) else { return nil }
+            let value = entry.template("value", required: true, problems: &problems)
+            let styleName = entry.string("arrays", problems: &problems) ?? "repeat"
+            let style = QueryTemplate.ArrayStyle(rawValue: styleName)
+            if style == nil { problems.add(entryPointer.appending("arrays"), "'arrays' must be 'repeat' or 'comma'") }
+            entry.reportUnknownFields(&problems)
+            return value.map { QueryTemplate(name: member.key, value: $0, arrayStyle: style ?? .repeatKey) }
+        }
+    }
+
+    private static func jsonTemplate(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> JSONTemplate {
+        switch json {
+        case .string(let text):
+            guard let template = problems.template(text, at: pointer) else { return .literal(json) }
+            if let name = template.wholePlaceholder { return .param(name) }
+            return template.placeholders.isEmpty ? .literal(.string(template.fill({ _ in nil }, render: \.displayText) ?? text)) : .text(template)
+        case .array(let elements):
+            let templates = elements.enumerated().map { jsonTemplate($0.element, at: pointer.appending($0.offset), problems: &problems) }
+            return templates.allSatisfy(\.isLiteral) ? .literal(json) : .array(templates)
+        case .object(let object):
+            let members = object.map { (key: $0.key, value: jsonTemplate($0.value, at: pointer.appending($0.key), problems: &problems)) }
+            return members.allSatisfy(\.value.isLiteral) ? .literal(json) : .object(members)
+        default:
+            return .literal(json)
+        }
+    }
+
+    // MARK: Response
+
+    private static func decodeResponse(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> ResponseSpec {
+        guard var reader = ObjectReader(json, at: pointer, what: "'response'", problems: &problems) else {
+            return ResponseSpec(records: nil, fields: [], pagination: nil)
+        }
+        let records = reader.string("records", problems: &problems)
+        let fields = reader.strings("fields", problems: &problems) ?? []
+        let pagination = reader.value("pagination").flatMap { PaginationDecoder.decode($0, at: pointer.appending("pagination"), problems: &problems) }
+        reader.reportUnknownFields(&problems)
+        return ResponseSpec(records: records, fields: fields, pagination: pagination)
+    }
+}
+
+/// The names a params schema declares, with which are required and which have defaults.
+struct DeclaredParams {
+    let names: [String]
+    let required: [String]
+    let defaulted: Set<String>
+}
+
+extension JSONTemplate {
+    var isLiteral: Bool {
+        if case .literal = self { return true }
+        return false
+    }
+}
+
+extension RequestTemplate {
+    /// Every param this request places somewhere.
+    var placedParams: Set<String> {
+        var names = Set(path.placeholders)
+        for entry in query { names.formUnion(entry.value.placeholders) }
+        for header in headers { names.formUnion(header.value.placeholders) }
+        switch body {
+        case .json(let template): names.formUnion(template.placeholders)
+        case .form(let entries): for entry in entries { names.formUnion(entry.value.placeholders) }
+        case nil: break
+        }
+        return names
+    }
+}

@@ -1,0 +1,59 @@
+/// The params Switchyard adds to every action: `fields` for field selection, and `limit` and `cursor` for
+/// paginated actions. Manifests may not declare these names, nor the ones reserved for later use.
+public enum ControlParams {
+    public static let fields = "fields"
+    public static let limit = "limit"
+    public static let cursor = "cursor"
+
+    /// Records returned when the caller gives no `limit`.
+    public static let defaultLimit = 50
+    /// The most records one execute may gather.
+    public static let maximumLimit = 1000
+
+    /// Names a manifest may not use for its own params.
+    public static let reserved: Set<String> = [fields, limit, cursor, "dry_run", "timeout_ms", "max_output_bytes", "confirmation"]
+
+    /// The names added to an action's params.
+    public static func names(paginated: Bool) -> [String] {
+        paginated ? [fields, limit, cursor] : [fields]
+    }
+
+    static let fieldsSchema: JSONValue = [
+        "description": "Dot paths of the fields to keep in each record, e.g. [\"key\", \"fields.summary\"] or \"key,fields.summary\"; [\"*\"] keeps everything. Defaults to a compact selection.",
+        "anyOf": [
+            ["type": "array", "items": ["type": "string", "minLength": 1]],
+            ["type": "string", "minLength": 1],
+        ],
+    ]
+
+    static let limitSchema: JSONValue = [
+        "type": "integer",
+        "minimum": 1,
+        "maximum": .number(JSONNumber(maximumLimit)),
+        "default": .number(JSONNumber(defaultLimit)),
+        "description": "How many records to return in all; pages are fetched as needed. When more remain, the result has a 'next' cursor.",
+    ]
+
+    static let cursorSchema: JSONValue = [
+        "type": "string",
+        "minLength": 1,
+        "description": "The 'next' value from an earlier result of this action, to continue where it stopped.",
+    ]
+
+    /// The declared schema plus the control params, closed to unknown params unless it says otherwise.
+    static func effectiveSchema(declared: JSONValue, paginated: Bool) -> JSONValue {
+        guard var object = declared.objectValue else { return declared }
+        var properties = object["properties"]?.objectValue ?? JSONObject()
+        properties[fields] = fieldsSchema
+        if paginated {
+            properties[limit] = limitSchema
+            properties[cursor] = cursorSchema
+        }
+        object["type"] = "object"
+        object["properties"] = .object(properties)
+        if object["additionalProperties"] == nil {
+            object["additionalProperties"] = false
+        }
+        return .object(object)
+    }
+}

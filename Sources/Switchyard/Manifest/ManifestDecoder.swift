@@ -1,0 +1,264 @@
+import Foundation
+
+/// Turns a manifest file into a checked ``ConnectorManifest``, or a ``ManifestError`` listing every problem
+/// with its JSON pointer.
+///
+/// Beyond the shape of each field it checks what ties the pieces together: every placeholder names a
+/// declared param or config variable, path placeholders are required, every required param is placed
+/// somewhere, each pagination kind has its fields, and no entity or action is declared twice.
+public enum ManifestDecoder {
+    /// `[A-Za-z][A-Za-z0-9_]*`: entity, action, param, config and field names.
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// `[a-z][a-z0-9-]*`: connector names.
+    static func isValidConnectorName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// Reads and decodes one manifest file.
+    public static func decode(file path: String) throws(ManifestError) -> ConnectorManifest {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ManifestError(problems: [ManifestProblem(file: path, pointer: .root, message: "cannot read the file")])
+        }
+        let json: JSONValue
+        do {
+            json = try JSONValue(parsing: data)
+        } catch {
+            throw ManifestError(problems: [ManifestProblem(file: path, pointer: .root, message: "not valid JSON: \(error)")])
+        }
+        return try decode(json, source: path)
+    }
+
+    /// Decodes a manifest already parsed; `source` names it in messages.
+    public static func decode(_ json: JSONValue, source: String) throws(ManifestError) -> ConnectorManifest {
+        var problems = ProblemList(file: source)
+        let manifest = decodeManifest(json, source: source, problems: &problems)
+        guard problems.isEmpty, let manifest else { throw ManifestError(problems: problems.problems) }
+        return manifest
+    }
+
+    private static func decodeManifest(_ json: JSONValue, source: String, problems: inout ProblemList) -> ConnectorManifest? {
+        guard var reader = ObjectReader(json, at: .root, what: "a manifest", problems: &problems) else { return nil }
+        let name = reader.string("name", required: true, problems: &problems)
+        if let name, !isValidConnectorName(name) {
+            problems.add(.root.appending("name"), "connector name '\(name)' must be lowercase letters, digits and '-', starting with a letter")
+        }
+        let title = reader.string("title", required: true, problems: &problems)
+        let version = reader.string("version", required: true, problems: &problems)
+        let description = reader.string("description", required: true, problems: &problems)
+        let documentation = reader.string("documentation", problems: &problems)
+        let config = reader.value("config").map { decodeConfig($0, at: .root.appending("config"), problems: &problems) } ?? []
+        let baseURL = reader.template("base_url", required: true, problems: &problems)
+        let configNames = Set(config.map(\.name))
+        if let baseURL {
+            checkPlaceholders(baseURL, declared: configNames, what: "config variable", at: .root.appending("base_url"), problems: &problems)
+        }
+        let auth = reader.value("auth").map { decodeAuth($0, configNames: configNames, at: .root.appending("auth"), problems: &problems) } ?? AuthSpec.none
+        let headers = reader.value("headers").map { decodeHeaders($0, at: .root.appending("headers"), problems: &problems) } ?? []
+        for header in headers where !header.value.placeholders.isEmpty {
+            problems.add(.root.appending("headers").appending(header.name), "connector headers cannot use placeholders")
+        }
+        var entities: [Entity] = []
+        if let entitiesJSON = reader.value("entities") {
+            entities = decodeEntities(entitiesJSON, at: .root.appending("entities"), problems: &problems)
+        } else {
+            problems.add(.root, "missing required field 'entities'")
+        }
+        reader.reportUnknownFields(&problems)
+        guard let name, let title, let version, let description, let baseURL else { return nil }
+        return ConnectorManifest(
+            name: name, title: title, version: version, description: description, documentation: documentation,
+            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities, source: source
+        )
+    }
+
+    // MARK: Config and auth
+
+    private static func decodeConfig(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> [ConfigVariable] {
+        guard let object = ObjectReader(json, at: pointer, what: "'config'", problems: &problems) else { return [] }
+        object.reportDuplicateKeys(what: "config variable", &problems)
+        return object.object.compactMap { member in
+            let memberPointer = pointer.appending(member.key)
+            checkName(member.key, what: "config variable", at: memberPointer, problems: &problems)
+            guard var reader = ObjectReader(member.value, at: memberPointer, what: "a config variable", problems: &problems) else { return nil }
+            let typeName = reader.string("type", required: true, problems: &problems) ?? "string"
+            let type = ConfigVariable.ValueType(rawValue: typeName)
+            if type == nil {
+                problems.add(memberPointer.appending("type"), "unknown config type '\(typeName)'; expected string, integer or boolean")
+            }
+            let description = reader.string("description", required: true, problems: &problems) ?? ""
+            let defaultValue = reader.value("default")
+            let allowed = reader.value("enum").flatMap(\.arrayValue)
+            let environment = reader.strings("env", problems: &problems) ?? []
+            reader.reportUnknownFields(&problems)
+            let valueType = type ?? .string
+            if let defaultValue, !valueType.accepts(defaultValue) {
+                problems.add(memberPointer.appending("default"), "default \(defaultValue.displayText) is not a \(valueType.rawValue)")
+            }
+            return ConfigVariable(
+                name: member.key, type: valueType, description: description,
+                defaultValue: defaultValue, allowedValues: allowed, environment: environment
+            )
+        }
+    }
+
+    private static func decodeAuth(_ json: JSONValue, configNames: Set<String>, at pointer: JSONPointer, problems: inout ProblemList) -> AuthSpec {
+        guard var reader = ObjectReader(json, at: pointer, what: "'auth'", problems: &problems) else { return .none }
+        let methodEnvironment = reader.strings("method_env", problems: &problems) ?? []
+        var schemes: [AuthScheme] = []
+        if let schemesJSON = reader.value("schemes") {
+            let schemesPointer = pointer.appending("schemes")
+            if let schemesReader = ObjectReader(schemesJSON, at: schemesPointer, what: "'schemes'", problems: &problems) {
+                schemesReader.reportDuplicateKeys(what: "auth scheme", &problems)
+                for member in schemesReader.object {
+                    if let scheme = decodeScheme(member.key, member.value, configNames: configNames, at: schemesPointer.appending(member.key), problems: &problems) {
+                        schemes.append(scheme)
+                    }
+                }
+            }
+        } else {
+            problems.add(pointer, "missing required field 'schemes'")
+        }
+        reader.reportUnknownFields(&problems)
+        return AuthSpec(methodEnvironment: methodEnvironment, schemes: schemes)
+    }
+
+    private static func decodeScheme(
+        _ id: String, _ json: JSONValue, configNames: Set<String>, at pointer: JSONPointer, problems: inout ProblemList
+    ) -> AuthScheme? {
+        checkName(id, what: "auth scheme", at: pointer, problems: &problems)
+        guard var reader = ObjectReader(json, at: pointer, what: "an auth scheme", problems: &problems) else { return nil }
+        let type = reader.string("type", required: true, problems: &problems)
+        let description = reader.string("description", required: true, problems: &problems) ?? ""
+        var fields: [CredentialField] = []
+        if let fieldsJSON = reader.value("fields"),
+           let fieldsReader = ObjectReader(fieldsJSON, at: pointer.appending("fields"), what: "'fields'", problems: &problems) {
+            for member in fieldsReader.object {
+                let fieldPointer = pointer.appending("fields").appending(member.key)
+                checkName(member.key, what: "credential field", at: fieldPointer, problems: &problems)
+                guard var fieldReader = ObjectReader(member.value, at: fieldPointer, what: "a credential field", problems: &problems) else { continue }
+                let fieldDescription = fieldReader.string("description", required: true, problems: &problems) ?? ""
+                let environment = fieldReader.strings("env", problems: &problems) ?? []
+                let secret = fieldReader.bool("secret", problems: &problems) ?? true
+                fieldReader.reportUnknownFields(&problems)
+                fields.append(CredentialField(name: member.key, description: fieldDescription, environment: environment, isSecret: secret))
+            }
+        }
+        let baseURL = reader.template("base_url", problems: &problems)
+        if let baseURL {
+            checkPlaceholders(baseURL, declared: configNames, what: "config variable", at: pointer.appending("base_url"), problems: &problems)
+        }
+        var kind: AuthScheme.Kind?
+        switch type {
+        case "none":
+            kind = AuthScheme.Kind.none
+        case "basic":
+            if let username = reader.template("username", required: true, problems: &problems),
+               let password = reader.template("password", required: true, problems: &problems) {
+                kind = .basic(username: username, password: password)
+            }
+        case "bearer":
+            if let token = reader.template("token", required: true, problems: &problems) {
+                kind = .bearer(token: token)
+            }
+        case "api_key":
+            let placementName = reader.string("in", required: true, problems: &problems)
+            let placement = placementName.flatMap(AuthScheme.APIKeyPlacement.init(rawValue:))
+            if placementName != nil, placement == nil {
+                problems.add(pointer.appending("in"), "'in' must be 'header' or 'query'")
+            }
+            let name = reader.string("name", required: true, problems: &problems)
+            let value = reader.template("value", required: true, problems: &problems)
+            if let placement, let name, let value {
+                kind = .apiKey(placement: placement, name: name, value: value)
+            }
+        case let other?:
+            problems.add(pointer.appending("type"), "unknown auth type '\(other)'; expected none, basic, bearer or api_key")
+        case nil:
+            break
+        }
+        reader.reportUnknownFields(&problems)
+        guard let kind else { return nil }
+        let fieldNames = Set(fields.map(\.name))
+        for template in kind.templates {
+            checkPlaceholders(template, declared: fieldNames, what: "credential field", at: pointer, problems: &problems)
+        }
+        return AuthScheme(id: id, kind: kind, description: description, fields: fields, baseURL: baseURL)
+    }
+
+    static func decodeHeaders(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> [(name: String, value: Template)] {
+        guard let reader = ObjectReader(json, at: pointer, what: "'headers'", problems: &problems) else { return [] }
+        return reader.object.compactMap { member in
+            guard let text = member.value.stringValue else {
+                problems.add(pointer.appending(member.key), "header '\(member.key)' must be a string template")
+                return nil
+            }
+            if member.key.isEmpty || member.key.contains(where: { $0 == ":" || $0.isWhitespace || $0.isNewline }) {
+                problems.add(pointer.appending(member.key), "'\(member.key)' is not a valid header name")
+            }
+            return problems.template(text, at: pointer.appending(member.key)).map { (member.key, $0) }
+        }
+    }
+
+    // MARK: Entities
+
+    private static func decodeEntities(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> [Entity] {
+        guard let reader = ObjectReader(json, at: pointer, what: "'entities'", problems: &problems) else { return [] }
+        reader.reportDuplicateKeys(what: "entity", &problems)
+        if reader.object.isEmpty { problems.add(pointer, "a connector needs at least one entity") }
+        return reader.object.compactMap { member in
+            let entityPointer = pointer.appending(member.key)
+            checkName(member.key, what: "entity", at: entityPointer, problems: &problems)
+            guard var entityReader = ObjectReader(member.value, at: entityPointer, what: "an entity", problems: &problems) else { return nil }
+            let description = entityReader.string("description", required: true, problems: &problems) ?? ""
+            var actions: [Action] = []
+            if let actionsJSON = entityReader.value("actions"),
+               let actionsReader = ObjectReader(actionsJSON, at: entityPointer.appending("actions"), what: "'actions'", problems: &problems) {
+                actionsReader.reportDuplicateKeys(what: "action", &problems)
+                if actionsReader.object.isEmpty { problems.add(entityPointer.appending("actions"), "an entity needs at least one action") }
+                for action in actionsReader.object {
+                    let actionPointer = entityPointer.appending("actions").appending(action.key)
+                    if let decoded = ActionDecoder.decode(action.key, action.value, at: actionPointer, problems: &problems) {
+                        actions.append(decoded)
+                    }
+                }
+            } else {
+                problems.add(entityPointer, "missing required field 'actions'")
+            }
+            entityReader.reportUnknownFields(&problems)
+            return Entity(name: member.key, description: description, actions: actions)
+        }
+    }
+
+    // MARK: Shared checks
+
+    static func checkName(_ name: String, what: String, at pointer: JSONPointer, problems: inout ProblemList) {
+        if !isValidName(name) {
+            problems.add(pointer, "\(what) name '\(name)' must start with a letter and use only letters, digits and '_'")
+        }
+    }
+
+    static func checkPlaceholders(_ template: Template, declared: Set<String>, what: String, at pointer: JSONPointer, problems: inout ProblemList) {
+        for name in template.placeholders where !declared.contains(name) {
+            var message = "placeholder {\(name)} has no matching \(what)"
+            if let suggestion = EditDistance.closestMatch(to: name, among: declared.sorted()) {
+                message += "; did you mean {\(suggestion)}?"
+            }
+            problems.add(pointer, message)
+        }
+    }
+}
+
+extension ConfigVariable.ValueType {
+    func accepts(_ value: JSONValue) -> Bool {
+        switch self {
+        case .string: value.stringValue != nil
+        case .integer: value.typeName == "integer"
+        case .boolean: value.boolValue != nil
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// The templated HTTP call of an action: method, path, query, headers and body.
+public struct RequestTemplate: Sendable {
+    public let method: HTTPMethodName
+    /// Path relative to the connector's base URL; each placeholder fills exactly one segment.
+    public let path: Template
+    public let query: [QueryTemplate]
+    public let headers: [(name: String, value: Template)]
+    public let body: BodyTemplate?
+}
+
+/// One query parameter of a request template.
+public struct QueryTemplate: Sendable {
+    /// How an array value is written.
+    public enum ArrayStyle: String, Sendable {
+        /// `labels=a&labels=b`
+        case repeatKey = "repeat"
+        /// `labels=a,b`
+        case comma
+    }
+
+    public let name: String
+    public let value: Template
+    public let arrayStyle: ArrayStyle
+}
+
+/// The body of a request template.
+public enum BodyTemplate: Sendable {
+    /// A JSON body whose placeholders keep their JSON type.
+    case json(JSONTemplate)
+    /// An `application/x-www-form-urlencoded` body.
+    case form([(name: String, value: Template)])
+}
+
+/// A JSON value with placeholders in it, parsed once at load.
+public indirect enum JSONTemplate: Sendable {
+    /// A value with no placeholder, sent as written.
+    case literal(JSONValue)
+    /// A string that is exactly `"{param}"`: replaced by the param's value with its JSON type.
+    case param(String)
+    /// A string with text around its placeholders: filled as text.
+    case text(Template)
+    case object([(key: String, value: JSONTemplate)])
+    case array([JSONTemplate])
+
+    /// Every placeholder name in the template.
+    public var placeholders: [String] {
+        switch self {
+        case .literal: []
+        case .param(let name): [name]
+        case .text(let template): template.placeholders
+        case .object(let members): members.flatMap { $0.value.placeholders }
+        case .array(let elements): elements.flatMap(\.placeholders)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Switchyard
+
+/// `switchyard describe`: what connectors, entities and actions exist, down to param schemas.
+struct DescribeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe",
+        abstract: "List connectors, their entities and actions, and action param schemas.",
+        discussion: """
+            Examples:
+              switchyard describe                      every connector and its actions
+              switchyard describe jira issues search   one action with its params
+              switchyard describe --json               everything, with full param schemas, as JSON
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Connector to describe.") var connector: String?
+    @Argument(help: "Entity to describe.") var entity: String?
+    @Argument(help: "Action to describe.") var action: String?
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func run() async throws {
+        let catalog = global.loadCatalog(logger: global.makeLogger())
+        do {
+            let description = try CatalogDescription.describe(catalog, connector: connector, entity: entity, action: action)
+            StandardStreams.output(json ? description.serialized(pretty: true) : DescriptionText.render(description, level: level))
+        } catch {
+            StandardStreams.output(ResultEnvelope.failure(error, meta: [:]).json.serialized(pretty: true))
+            throw ExitCode(1)
+        }
+    }
+
+    private var level: DescriptionText.Level {
+        if action != nil { return .action }
+        if entity != nil { return .entity }
+        return connector == nil ? .catalog : .connector
+    }
+}

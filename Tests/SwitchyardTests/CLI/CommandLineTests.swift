@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import Switchyard
+
+/// Runs the built `switchyard` executable as a user would.
+struct CommandLine {
+    static var executable: String {
+        let testBinary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath()
+        var directory = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("switchyard").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return SandboxHarness.repositoryRoot + "/.build/debug/switchyard"
+    }
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("JIRA_") && !$0.key.hasPrefix("CONFLUENCE_") }
+        env["SWITCHYARD_HOME"] = SandboxHarness.repositoryRoot
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite("The switchyard command line")
+struct CommandLineTests {
+    @Test("execute --sandbox prints real sandbox data and exits 0")
+    func executeAgainstSandbox() throws {
+        let output = try CommandLine.run(["execute", "--sandbox", "jira", "issues", "search", "--params", #"{"jql": "project = DEMO ORDER BY key ASC", "limit": 3}"#])
+        #expect(output.status == 0, "\(output.stderr)")
+        let envelope = try JSONValue(parsing: output.stdout)
+        #expect(envelope["ok"] == true)
+        #expect(envelope["data"]?.arrayValue?.count == 3)
+        #expect(envelope["data"]?[0]?["key"] == "DEMO-1")
+    }
+
+    @Test("describe --json lists both connectors with entities, actions and full param schemas")
+    func describeJSON() throws {
+        let output = try CommandLine.run(["describe", "--json"])
+        #expect(output.status == 0)
+        let description = try JSONValue(parsing: output.stdout)
+        let connectors = try #require(description["connectors"]?.arrayValue)
+        let names = connectors.compactMap { $0["name"]?.stringValue }
+        #expect(names.contains("jira") && names.contains("confluence"))
+        let jira = try #require(connectors.first { $0["name"] == "jira" })
+        let issues = try #require(jira["entities"]?.arrayValue?.first { $0["name"] == "issues" })
+        let search = try #require(issues["actions"]?.arrayValue?.first { $0["name"] == "search" })
+        #expect(search["params"]?["properties"]?["jql"]?["type"] == "string")
+        #expect(search["params"]?["properties"]?["limit"] != nil)
+        #expect(search["params"]?["required"] == ["jql"])
+    }
+
+    @Test("describe names an unknown action and lists the available ones")
+    func describeUnknown() throws {
+        let output = try CommandLine.run(["describe", "jira", "issues", "fetch"])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("unknown action 'fetch'"))
+        #expect(output.stdout.contains("search"))
+    }
+
+    @Test("validate accepts the bundled manifests")
+    func validateBundled() throws {
+        let output = try CommandLine.run(["validate", SandboxHarness.manifestsDirectory])
+        #expect(output.status == 0, "\(output.stdout)")
+        #expect(output.stdout.contains("0 invalid"))
+    }
+
+    @Test("validate names the file and JSON pointer of a broken manifest")
+    func validateBroken() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("broken.json").path
+        try #"{"name":"broken","title":"B","version":"1","description":"d","base_url":"https://x.example.com","entities":{"things":{"description":"T","actions":{"get":{"description":"d","request":{"method":"GET","path":"/things/{id}"}}}}}}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let output = try CommandLine.run(["validate", file])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("\(file): /entities/things/actions/get/request/path: placeholder {id} has no matching param"))
+    }
+
+    @Test("a broken user manifest is reported on stderr and skipped; the others still work")
+    func brokenManifestIsSkipped() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-broken-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "{ not json".write(toFile: directory.appendingPathComponent("bad.json").path, atomically: true, encoding: .utf8)
+        let output = try CommandLine.run(["describe", "--manifests", directory.path])
+        #expect(output.status == 0)
+        #expect(output.stderr.contains("bad.json"))
+        #expect(output.stderr.contains("not valid JSON"))
+        #expect(output.stdout.contains("jira"))
+    }
+
+    @Test("malformed --params JSON is a structured validation error")
+    func malformedParams() throws {
+        let output = try CommandLine.run(["execute", "jira", "issues", "get", "--params", "{issue: DEMO-1}"])
+        #expect(output.status == 1)
+        let envelope = try JSONValue(parsing: output.stdout)
+        #expect(envelope["error"]?["kind"] == "validation")
+        #expect(envelope["error"]?["message"]?.stringValue?.contains("--params is not valid JSON") == true)
+        #expect(!output.stderr.contains("Fatal error"))
+    }
+
+    @Test("a request file of JSON lines runs each request and prints one result per line")
+    func requestFileOfJSONLines() throws {
+        let lines = """
+            {"connector":"jira","entity":"users","action":"myself"}
+            {"connector":"jira","entity":"issues","action":"get","params":{"issue":"DEMO-2"}}
+            not json
+            """
+        let output = try CommandLine.run(["execute", "--sandbox", "--file", "-"], stdin: lines)
+        #expect(output.status == 1)
+        let results = output.stdout.split(separator: "\n")
+        #expect(results.count == 3)
+        #expect(try JSONValue(parsing: String(results[1]))["data"]?["key"] == "DEMO-2")
+        #expect(try JSONValue(parsing: String(results[2]))["error"]?["kind"] == "validation")
+    }
+
+    @Test("missing credentials give an auth error that lists what each method needs")
+    func missingCredentials() throws {
+        let output = try CommandLine.run(["execute", "jira", "users", "myself"], environment: ["JIRA_BASE_URL": "http://127.0.0.1:1"])
+        #expect(output.status == 1)
+        let envelope = try JSONValue(parsing: output.stdout)
+        #expect(envelope["error"]?["kind"] == "auth")
+        #expect(envelope["error"]?["message"]?.stringValue?.contains("JIRA_API_TOKEN") == true)
+    }
+
+    @Test("a credentials file readable by others is refused with the fix")
+    func looseCredentialsFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("credentials-\(UUID().uuidString).json").path
+        try #"{"jira": {"email": "a@example.com", "api_token": "canary-secret-123"}}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        let output = try CommandLine.run(["execute", "--credentials", file, "jira", "users", "myself"])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("chmod 600"))
+        #expect(!output.stdout.contains("canary-secret-123"))
+        #expect(!output.stderr.contains("canary-secret-123"))
+    }
+}

@@ -1,0 +1,342 @@
+#!/usr/bin/env python3
+"""Drive `switchyard serve --sandbox` with the official MCP Python SDK (1.x or 2.x) over stdio.
+
+    python mcp_client_check.py /path/to/switchyard [--mode auto|legacy] [--expect-version V]
+                               [--timeout SECONDS] [--server-args "serve --sandbox"]
+
+The installed `mcp` major version picks the client API:
+  * mcp 2.x: `mcp.Client(StdioServerParameters(...), mode=...)`, which spawns the server with
+    `mcp.client.stdio.stdio_client` and drives a `ClientSession`. With mode "auto" (the SDK
+    default) the SDK itself probes `server/discover` and falls back to `initialize`;
+    "legacy" forces the `initialize` handshake.
+  * mcp 1.x: `mcp.client.stdio.stdio_client` + `mcp.ClientSession.initialize()` (there is
+    no discover in 1.x).
+
+Each check prints PASS/FAIL with a message; the last line is
+`mcp_client_check: N passed, M failed`, and the exit status is non-zero when M > 0.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import os
+import re
+import shlex
+import shutil
+import sys
+import traceback
+from datetime import timedelta
+from typing import Any
+
+import anyio
+
+TOOL_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MCP_VERSION = importlib.metadata.version("mcp")
+MCP_MAJOR = int(MCP_VERSION.split(".")[0])
+
+
+class Checks:
+    def __init__(self) -> None:
+        self.passed = 0
+        self.failed = 0
+        self.stream_errors: list[str] = []  # unparseable stdout lines etc., seen by the SDK
+
+    async def message_handler(self, message: Any) -> None:
+        if isinstance(message, Exception):
+            self.stream_errors.append(describe_exc(message))
+
+    def check_stream(self) -> None:
+        self.ok(not self.stream_errors, "the server's stdout carried only valid JSON-RPC messages",
+                f"{len(self.stream_errors)} bad: {self.stream_errors[0][:200] if self.stream_errors else ''}")
+
+    def ok(self, cond: bool, message: str, detail: str = "") -> bool:
+        if cond:
+            self.passed += 1
+            print(f"PASS {message}", flush=True)
+        else:
+            self.failed += 1
+            print(f"FAIL {message}" + (f": {detail}" if detail else ""), flush=True)
+        return cond
+
+    def fail(self, message: str, detail: str = "") -> None:
+        self.ok(False, message, detail)
+
+
+def describe_exc(exc: BaseException) -> str:
+    """One line for an exception, unwrapping anyio/asyncio exception groups."""
+    inner = getattr(exc, "exceptions", None)
+    if inner:
+        return "; ".join(describe_exc(e) for e in inner)
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"
+
+
+def text_of(result: Any) -> str:
+    parts = []
+    for item in getattr(result, "content", None) or []:
+        if getattr(item, "type", None) == "text":
+            parts.append(item.text)
+    return "\n".join(parts)
+
+
+def is_error(result: Any) -> bool:
+    # 1.x spells it isError, 2.x is_error.
+    return bool(getattr(result, "is_error", getattr(result, "isError", False)))
+
+
+def input_schema(tool: Any) -> Any:
+    return getattr(tool, "input_schema", getattr(tool, "inputSchema", None))
+
+
+def envelope(checks: Checks, label: str, result: Any) -> dict | None:
+    """Parse the tool result's text content as the Switchyard JSON envelope."""
+    text = text_of(result)
+    try:
+        value = json.loads(text)
+    except ValueError:
+        checks.fail(f"{label}: text content is JSON", f"got {text[:300]!r}")
+        return None
+    if not isinstance(value, dict):
+        checks.fail(f"{label}: text content is a JSON object", f"got {text[:300]!r}")
+        return None
+    return value
+
+
+class Adapter:
+    """The few calls the checks need, over either SDK major version."""
+
+    def __init__(self, session: Any, path: str, version: str | None, server_info: Any, client: Any = None):
+        self.session = session
+        self.client = client
+        self.path = path
+        self.version = version
+        self.server_info = server_info
+
+    async def list_tools(self) -> list[Any]:
+        tools: list[Any] = []
+        cursor = None
+        for _ in range(100):  # bounded pagination
+            if self.client is not None:
+                page = await self.client.list_tools(cursor=cursor)
+            elif cursor is None:
+                page = await self.session.list_tools()
+            else:
+                from mcp.types import PaginatedRequestParams
+                page = await self.session.list_tools(params=PaginatedRequestParams(cursor=cursor))
+            tools.extend(page.tools)
+            cursor = getattr(page, "next_cursor", getattr(page, "nextCursor", None))
+            if not cursor:
+                break
+        return tools
+
+    async def call_tool(self, name: str, arguments: dict, timeout: float) -> Any:
+        if self.client is not None:
+            return await self.client.call_tool(name, arguments, read_timeout_seconds=timeout)
+        return await self.session.call_tool(name, arguments, read_timeout_seconds=timedelta(seconds=timeout))
+
+
+async def run_checks(adapter: Adapter, checks: Checks, timeout: float) -> None:
+    # --- tools/list ---------------------------------------------------------------------------
+    try:
+        tools = await adapter.list_tools()
+    except Exception as exc:  # noqa: BLE001
+        checks.fail("tools/list succeeds", describe_exc(exc))
+        return
+    names = [t.name for t in tools]
+    checks.ok(True, f"tools/list succeeds ({len(names)} tools)")
+    checks.ok("jira_issues_get" in names and "jira_issues_create" in names,
+              "tools include jira_issues_get and jira_issues_create", f"got {names[:20]}")
+    bad_names = [n for n in names if not TOOL_NAME.match(n)]
+    checks.ok(not bad_names, "every tool name matches ^[A-Za-z0-9_-]{1,64}$", f"bad: {bad_names[:10]}")
+    checks.ok(len(set(names)) == len(names), "tool names are unique",
+              f"duplicates: {sorted({n for n in names if names.count(n) > 1})[:10]}")
+    bad_schemas = [t.name for t in tools
+                   if not isinstance(input_schema(t), dict) or input_schema(t).get("type") != "object"]
+    checks.ok(not bad_schemas, 'every tool has an inputSchema with "type": "object"', f"bad: {bad_schemas[:10]}")
+
+    # --- tools/call: read ---------------------------------------------------------------------
+    try:
+        result = await adapter.call_tool("jira_issues_get", {"issue": "DEMO-1"}, timeout)
+        env = envelope(checks, "jira_issues_get DEMO-1", result)
+        if env is not None:
+            data = env.get("data") if isinstance(env.get("data"), dict) else {}
+            checks.ok(not is_error(result) and env.get("ok") is True and data.get("key") == "DEMO-1",
+                      "jira_issues_get DEMO-1 returns ok: true and data.key == DEMO-1",
+                      f"isError={is_error(result)} envelope={json.dumps(env)[:300]}")
+    except Exception as exc:  # noqa: BLE001
+        checks.fail("jira_issues_get DEMO-1 call succeeds", describe_exc(exc))
+
+    # --- tools/call: write, then read it back ---------------------------------------------------
+    new_key = None
+    summary = "Created over MCP"
+    try:
+        result = await adapter.call_tool(
+            "jira_issues_create", {"project": "DEMO", "issue_type": "Task", "summary": summary}, timeout)
+        env = envelope(checks, "jira_issues_create", result)
+        if env is not None:
+            data = env.get("data") if isinstance(env.get("data"), dict) else {}
+            key = data.get("key")
+            if checks.ok(not is_error(result) and env.get("ok") is True and isinstance(key, str)
+                         and re.match(r"^DEMO-\d+$", key) is not None and key != "DEMO-1",
+                         "jira_issues_create returns ok: true and a new DEMO key",
+                         f"isError={is_error(result)} envelope={json.dumps(env)[:300]}"):
+                new_key = key
+    except Exception as exc:  # noqa: BLE001
+        checks.fail("jira_issues_create call succeeds", describe_exc(exc))
+
+    if new_key is None:
+        checks.fail("jira_issues_get on the created issue", "not run: the create check failed")
+    else:
+        try:
+            result = await adapter.call_tool("jira_issues_get", {"issue": new_key}, timeout)
+            env = envelope(checks, f"jira_issues_get {new_key}", result)
+            if env is not None:
+                data = env.get("data") if isinstance(env.get("data"), dict) else {}
+                fields = data.get("fields") if isinstance(data.get("fields"), dict) else {}
+                got = fields.get("summary", data.get("summary"))
+                checks.ok(not is_error(result) and env.get("ok") is True and got == summary,
+                          f"jira_issues_get {new_key} shows the summary written over MCP",
+                          f"isError={is_error(result)} envelope={json.dumps(env)[:300]}")
+        except Exception as exc:  # noqa: BLE001
+            checks.fail(f"jira_issues_get {new_key} call succeeds", describe_exc(exc))
+
+    # --- a bad param is a tool error the model can read, not a protocol error ------------------
+    try:
+        result = await adapter.call_tool("jira_issues_get", {"issuee": "DEMO-1"}, timeout)
+        text = text_of(result)
+        checks.ok(is_error(result) and "issuee" in text,
+                  "a misspelled param (issuee) gives isError: true and names the param",
+                  f"isError={is_error(result)} text={text[:300]!r}")
+    except Exception as exc:  # noqa: BLE001
+        checks.fail("a misspelled param (issuee) gives a tool result with isError: true",
+                    f"the call raised instead: {describe_exc(exc)}")
+
+    # --- an unknown tool fails (JSON-RPC error or isError), and the connection survives ---------
+    try:
+        result = await adapter.call_tool("no_such_tool_xyz", {}, timeout)
+        checks.ok(is_error(result), "calling an unknown tool fails",
+                  f"got a successful result: {text_of(result)[:200]!r}")
+    except Exception as exc:  # noqa: BLE001
+        msg = describe_exc(exc)
+        checks.ok("timed out" not in msg.lower() and "closed" not in msg.lower(),
+                  f"calling an unknown tool fails ({msg[:120]})", msg)
+    try:
+        result = await adapter.call_tool("jira_issues_get", {"issue": "DEMO-1"}, timeout)
+        checks.ok(not is_error(result), "the server still answers after the errors",
+                  f"text={text_of(result)[:200]!r}")
+    except Exception as exc:  # noqa: BLE001
+        checks.fail("the server still answers after the errors", describe_exc(exc))
+
+
+def report_connection(adapter: Adapter, checks: Checks, expect_version: str | None) -> None:
+    info = adapter.server_info
+    info_text = f"{info.name} {info.version}" if info is not None else "none given"
+    print(f"mcp {MCP_VERSION}: connected via {adapter.path}, protocol version {adapter.version}, "
+          f"server {info_text}", flush=True)
+    checks.ok(True, f"connect ({adapter.path}, protocol {adapter.version})")
+    if expect_version:
+        checks.ok(adapter.version == expect_version, f"negotiated protocol version is {expect_version}",
+                  f"got {adapter.version} via {adapter.path}")
+
+
+async def main_v2(params: Any, args: argparse.Namespace, checks: Checks) -> None:
+    from mcp import Client
+
+    try:
+        client_cm = Client(params, mode=args.mode, read_timeout_seconds=args.timeout,
+                           message_handler=checks.message_handler)
+        async with client_cm as client:
+            session = client.session
+            path = "discover" if session.discover_result is not None else "initialize"
+            adapter = Adapter(session, path, client.protocol_version, client.server_info, client=client)
+            report_connection(adapter, checks, args.expect_version)
+            await run_checks(adapter, checks, args.timeout)
+            checks.check_stream()
+    except Exception as exc:  # noqa: BLE001
+        if checks.passed == 0 and checks.failed == 0:
+            checks.fail("connect (server/discover or initialize)", describe_exc(exc))
+        else:
+            checks.fail("the session closes cleanly", describe_exc(exc))
+        if args.verbose:
+            traceback.print_exc()
+
+
+async def main_v1(params: Any, args: argparse.Namespace, checks: Checks) -> None:
+    from mcp import ClientSession
+    from mcp.client.stdio import stdio_client
+
+    if args.mode != "legacy" and args.mode != "auto":
+        raise SystemExit(f"mcp {MCP_VERSION} supports only the initialize handshake")
+    try:
+        async with stdio_client(params) as (read, write):
+            async with ClientSession(read, write, read_timeout_seconds=timedelta(seconds=args.timeout),
+                                     message_handler=checks.message_handler) as session:
+                init = await session.initialize()
+                adapter = Adapter(session, "initialize", init.protocolVersion, init.serverInfo)
+                report_connection(adapter, checks, args.expect_version)
+                await run_checks(adapter, checks, args.timeout)
+                checks.check_stream()
+    except Exception as exc:  # noqa: BLE001
+        if checks.passed == 0 and checks.failed == 0:
+            checks.fail("connect (initialize)", describe_exc(exc))
+        else:
+            checks.fail("the session closes cleanly", describe_exc(exc))
+        if args.verbose:
+            traceback.print_exc()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("switchyard", help="path to the switchyard binary")
+    parser.add_argument("--mode", default="auto", choices=["auto", "legacy"],
+                        help="mcp 2.x connect mode: auto = discover then fall back to initialize (default); "
+                             "legacy = initialize only. mcp 1.x always uses initialize.")
+    parser.add_argument("--expect-version", default=None,
+                        help="fail unless this protocol version is negotiated (e.g. 2026-07-28)")
+    parser.add_argument("--timeout", type=float, default=30.0, help="per-request timeout in seconds")
+    parser.add_argument("--total-timeout", type=float, default=60.0, help="whole-run timeout in seconds")
+    parser.add_argument("--server-args", default="serve --sandbox", help="arguments for the binary")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+
+    command = args.switchyard
+    if os.sep in command:
+        command = os.path.abspath(command)
+    elif shutil.which(command):
+        command = shutil.which(command)
+    checks = Checks()
+    if not (os.path.isfile(command) and os.access(command, os.X_OK)):
+        checks.fail("switchyard binary exists and is executable", command)
+        print(f"mcp_client_check: {checks.passed} passed, {checks.failed} failed", flush=True)
+        return 1
+
+    if MCP_MAJOR >= 2:
+        from mcp.client.stdio import StdioServerParameters
+    else:
+        from mcp import StdioServerParameters
+    # Pass the caller's environment through (the SDKs otherwise keep only HOME/PATH/...).
+    params = StdioServerParameters(command=command, args=shlex.split(args.server_args), env=dict(os.environ))
+    mode = args.mode if MCP_MAJOR >= 2 else "initialize"
+    print(f"mcp_client_check: mcp {MCP_VERSION} (major {MCP_MAJOR}), mode {mode}, "
+          f"server: {command} {args.server_args}", flush=True)
+
+    async def run() -> None:
+        try:
+            with anyio.fail_after(args.total_timeout):
+                if MCP_MAJOR >= 2:
+                    await main_v2(params, args, checks)
+                else:
+                    await main_v1(params, args, checks)
+        except TimeoutError:
+            checks.fail(f"the whole run finishes within {args.total_timeout:g}s")
+
+    anyio.run(run)
+    if checks.passed + checks.failed == 0:
+        checks.fail("ran at least one check")
+    print(f"mcp_client_check: {checks.passed} passed, {checks.failed} failed", flush=True)
+    return 0 if checks.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
