@@ -24,7 +24,7 @@ struct DescribeCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let catalog = global.loadCatalog(logger: global.makeLogger())
+        let catalog = global.loadCatalog()
         do {
             let description = try CatalogDescription.describe(catalog, connector: connector, entity: entity, action: action)
             StandardStreams.output(json ? description.serialized(pretty: true) : DescriptionText.render(description, level: level))

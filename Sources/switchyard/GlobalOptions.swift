@@ -41,7 +41,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Loads the catalog, reporting broken manifests on stderr and skipping them.
-    func loadCatalog(logger: Logger) -> ConnectorCatalog {
+    func loadCatalog() -> ConnectorCatalog {
         let catalog = ConnectorCatalog.load(directories: allManifestDirectories)
         for problem in catalog.problems {
             StandardStreams.error("switchyard: skipped manifest: \(problem)")

@@ -20,7 +20,7 @@ struct RuntimeSession {
                 throw ExecutionError(kind: .config, message: "cannot start the sandbox: \(error)")
             }
         }
-        let catalog = global.loadCatalog(logger: logger)
+        let catalog = global.loadCatalog()
         return RuntimeSession(runtime: SwitchyardRuntime(catalog: catalog, settings: settings, logger: logger), sandbox: sandbox)
     }
 

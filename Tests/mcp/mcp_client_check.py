@@ -266,8 +266,6 @@ async def main_v1(params: Any, args: argparse.Namespace, checks: Checks) -> None
     from mcp import ClientSession
     from mcp.client.stdio import stdio_client
 
-    if args.mode != "legacy" and args.mode != "auto":
-        raise SystemExit(f"mcp {MCP_VERSION} supports only the initialize handshake")
     try:
         async with stdio_client(params) as (read, write):
             async with ClientSession(read, write, read_timeout_seconds=timedelta(seconds=args.timeout),

@@ -24,16 +24,6 @@ public enum Credential: Sendable, CustomStringConvertible {
         }
     }
 
-    /// The secret strings this credential holds, for redaction.
-    public var secrets: [String] {
-        switch self {
-        case .none: []
-        case .basic(_, let password): [password, Data("\(password)".utf8).base64EncodedString()]
-        case .bearer(let token): [token]
-        case .apiKey(_, _, let value): [value]
-        }
-    }
-
     public var description: String {
         switch self {
         case .none: "none"

@@ -47,8 +47,7 @@ public final class HTTPTransport: Sendable {
                 headers: response.headers.map { ($0.name, $0.value) },
                 body: body
             )
-        } catch let error as NIOTooManyBytesError {
-            _ = error
+        } catch is NIOTooManyBytesError {
             throw ExecutionError(
                 kind: .upstream,
                 message: "the response from \(origin) is larger than the \(maximumBodyBytes)-byte limit; ask for fewer records or fields",
