@@ -21,8 +21,15 @@ public final class SandboxServer: Sendable {
     private let application: SandboxApplication
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
+    private let isShutDown = Locked(false)
 
-    private init(port: Int, baseURL: String, application: SandboxApplication, group: MultiThreadedEventLoopGroup, channel: any Channel) {
+    private init(
+        port: Int,
+        baseURL: String,
+        application: SandboxApplication,
+        group: MultiThreadedEventLoopGroup,
+        channel: any Channel
+    ) {
         self.port = port
         self.baseURL = baseURL
         self.application = application
@@ -43,15 +50,15 @@ public final class SandboxServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(SandboxHTTPHandler(application: application, urlHost: urlHost))
+                    let handler = SandboxHTTPHandler(application: application, urlHost: urlHost)
+                    try channel.pipeline.syncOperations.addHandler(handler)
                 }
             }
         do {
             let channel = try await bootstrap.bind(host: host, port: port).get()
             let boundPort = channel.localAddress?.port ?? port
-            return SandboxServer(
-                port: boundPort, baseURL: "http://\(urlHost):\(boundPort)", application: application, group: group, channel: channel
-            )
+            let baseURL = "http://\(urlHost):\(boundPort)"
+            return SandboxServer(port: boundPort, baseURL: baseURL, application: application, group: group, channel: channel)
         } catch {
             try? await group.shutdownGracefully()
             throw error
@@ -77,8 +84,13 @@ public final class SandboxServer: Sendable {
         application.log.clear()
     }
 
-    /// Stops listening, closes open connections and stops the server's threads.
+    /// Stops listening, closes open connections and stops the server's threads. Calling it again does nothing.
     public func shutdown() async throws {
+        let alreadyShutDown = isShutDown.withLock { isShutDown in
+            defer { isShutDown = true }
+            return isShutDown
+        }
+        guard !alreadyShutDown else { return }
         try? await channel.close()
         try await group.shutdownGracefully()
     }

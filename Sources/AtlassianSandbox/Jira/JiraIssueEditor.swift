@@ -5,10 +5,10 @@ import Switchyard
 /// Jira-style field errors instead of stopping at the first one.
 ///
 /// ```swift
-/// var editor = JiraIssueEditor(state: state.jira, actorId: accountId, now: .now())
-/// editor.apply(fields: ["summary": "New title"], to: &issue)
-/// editor.apply(update: ["labels": [["add": "triaged"]]], to: &issue)
-/// if !editor.errors.isEmpty { throw APIError.invalidFields(editor.errors) }
+/// let (edited, newComments) = try JiraIssueEditor.edit(
+///     issue, fields: ["summary": "New title"], update: ["labels": [["add": "triaged"]]],
+///     in: state.jira, actorId: accountId, now: .now()
+/// )
 /// ```
 struct JiraIssueEditor {
     static let documentMessage = "Operation value must be an Atlassian Document"
@@ -26,6 +26,29 @@ struct JiraIssueEditor {
         self.state = state
         self.actorId = actorId
         self.now = now
+    }
+
+    /// Applies a whole IssueUpdateDetails body to a copy of `issue`, throwing the collected field errors.
+    ///
+    /// The editor lives only for this call, so the caller can change the store afterwards without the
+    /// editor's view of the state forcing a copy of every issue.
+    static func edit(
+        _ issue: JiraIssue,
+        fields: JSONObject,
+        update: JSONObject,
+        ignoring ignoredFields: Set<String> = [],
+        in state: JiraState,
+        actorId: String,
+        now: Timestamp
+    ) throws(APIError) -> (issue: JiraIssue, addedComments: [JSONValue]) {
+        var editor = JiraIssueEditor(state: state, actorId: actorId, now: now)
+        editor.ignoredFields = ignoredFields
+        var edited = issue
+        editor.rejectOverlap(fields: fields, update: update)
+        editor.apply(fields: fields, to: &edited)
+        editor.apply(update: update, to: &edited)
+        guard editor.errors.isEmpty else { throw .invalidFields(editor.errors) }
+        return (edited, editor.addedComments)
     }
 
     mutating func fail(_ field: String, _ message: String) {

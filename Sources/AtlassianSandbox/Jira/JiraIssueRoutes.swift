@@ -31,33 +31,14 @@ struct JiraIssueRoutes: RouteGroup {
         let actor = request.accountId ?? SandboxCredentials.accountId
         let created = try store.write { state throws(APIError) -> JiraIssue in
             let now = Timestamp.now()
-            var editor = JiraIssueEditor(state: state.jira, actorId: actor, now: now)
-            editor.rejectOverlap(fields: fields, update: update)
-            let project = resolveProject(fields["project"], in: state.jira, editor: &editor)
-            let issueType = resolveIssueType(fields["issuetype"], editor: &editor)
-            var draft = JiraIssue(
-                id: "", projectId: project?.id ?? "", projectKey: project?.key ?? "", number: 0, summary: "",
-                description: nil, issueTypeId: issueType?.id ?? JiraIssueType.task.id, statusId: JiraStatus.toDo.id,
-                priorityId: JiraPriority.medium.id, assigneeId: nil, reporterId: actor, creatorId: actor, labels: [],
-                dueDate: nil, parentId: nil, created: now, updated: now, statusCategoryChanged: now, resolved: nil,
-                comments: []
-            )
-            var otherFields = fields
-            otherFields["project"] = nil
-            otherFields["issuetype"] = nil
-            editor.apply(fields: otherFields, to: &draft)
-            editor.apply(update: update, to: &draft)
-            if draft.summary.isEmpty { editor.fail("summary", "You must specify a summary of the issue.") }
-            if issueType?.isSubtask == true, draft.parentId == nil {
-                editor.fail("parent", "Sub-task issues must have a parent issue.")
-            }
-            guard editor.errors.isEmpty, let project, let projectIndex = state.jira.projects.firstIndex(where: { $0.id == project.id }) else {
-                throw APIError.invalidFields(editor.errors)
+            var (draft, comments) = try Self.draft(fields: fields, update: update, in: state.jira, actorId: actor, now: now)
+            guard let projectIndex = state.jira.projects.firstIndex(where: { $0.id == draft.projectId }) else {
+                throw .invalidFields(["project": "Specify a valid project ID or key"])
             }
             state.jira.projects[projectIndex].lastIssueNumber += 1
             draft.number = state.jira.projects[projectIndex].lastIssueNumber
             draft.id = state.jira.makeIssueID()
-            for body in editor.addedComments {
+            for body in comments {
                 draft.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
             }
             state.jira.save(draft)
@@ -73,19 +54,17 @@ struct JiraIssueRoutes: RouteGroup {
         let update = body["update"]?.objectValue ?? [:]
         let actor = request.accountId ?? SandboxCredentials.accountId
         let edited = try store.write { state throws(APIError) -> JiraIssue in
-            guard var issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
+            guard let issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
             let now = Timestamp.now()
-            var editor = JiraIssueEditor(state: state.jira, actorId: actor, now: now)
-            editor.rejectOverlap(fields: fields, update: update)
-            editor.apply(fields: fields, to: &issue)
-            editor.apply(update: update, to: &issue)
-            guard editor.errors.isEmpty else { throw .invalidFields(editor.errors) }
-            for body in editor.addedComments {
-                issue.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
+            var (edited, comments) = try JiraIssueEditor.edit(
+                issue, fields: fields, update: update, in: state.jira, actorId: actor, now: now
+            )
+            for body in comments {
+                edited.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
             }
-            issue.updated = now
-            state.jira.save(issue)
-            return issue
+            edited.updated = now
+            state.jira.save(edited)
+            return edited
         }
         guard request.flag("returnIssue") else { return .noContent }
         let renderer = JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL)
@@ -100,7 +79,7 @@ struct JiraIssueRoutes: RouteGroup {
                 throw .badRequest("The issue '\(issue.key)' has subtasks. Use deleteSubtasks=true to delete it together with its subtasks.")
             }
             for subtask in subtasks { state.jira.removeIssue(id: subtask.id) }
-            for var child in state.jira.allIssues.filter({ $0.parentId == issue.id }) {
+            for var child in state.jira.children(of: issue.id) {
                 child.parentId = nil
                 state.jira.save(child)
             }
@@ -109,7 +88,39 @@ struct JiraIssueRoutes: RouteGroup {
         return .noContent
     }
 
-    private func resolveProject(_ value: JSONValue?, in state: JiraState, editor: inout JiraIssueEditor) -> JiraProject? {
+    /// A validated, not yet numbered issue from a create body, with the comments its `update` adds.
+    private static func draft(
+        fields: JSONObject,
+        update: JSONObject,
+        in state: JiraState,
+        actorId: String,
+        now: Timestamp
+    ) throws(APIError) -> (issue: JiraIssue, addedComments: [JSONValue]) {
+        var editor = JiraIssueEditor(state: state, actorId: actorId, now: now)
+        editor.rejectOverlap(fields: fields, update: update)
+        let project = resolveProject(fields["project"], in: state, editor: &editor)
+        let issueType = resolveIssueType(fields["issuetype"], editor: &editor)
+        var draft = JiraIssue(
+            id: "", projectId: project?.id ?? "", projectKey: project?.key ?? "", number: 0, summary: "",
+            description: nil, issueTypeId: issueType?.id ?? JiraIssueType.task.id, statusId: JiraStatus.toDo.id,
+            priorityId: JiraPriority.medium.id, assigneeId: nil, reporterId: actorId, creatorId: actorId, labels: [],
+            dueDate: nil, parentId: nil, created: now, updated: now, statusCategoryChanged: now, resolved: nil,
+            comments: []
+        )
+        var otherFields = fields
+        otherFields["project"] = nil
+        otherFields["issuetype"] = nil
+        editor.apply(fields: otherFields, to: &draft)
+        editor.apply(update: update, to: &draft)
+        if draft.summary.isEmpty { editor.fail("summary", "You must specify a summary of the issue.") }
+        if issueType?.isSubtask == true, draft.parentId == nil {
+            editor.fail("parent", "Sub-task issues must have a parent issue.")
+        }
+        guard editor.errors.isEmpty else { throw .invalidFields(editor.errors) }
+        return (draft, editor.addedComments)
+    }
+
+    private static func resolveProject(_ value: JSONValue?, in state: JiraState, editor: inout JiraIssueEditor) -> JiraProject? {
         let reference = value?["id"]?.stringValue ?? value?["id"]?.intValue.map(String.init) ?? value?["key"]?.stringValue
         guard let reference, let project = state.project(idOrKey: reference) else {
             editor.fail("project", "Specify a valid project ID or key")
@@ -118,7 +129,7 @@ struct JiraIssueRoutes: RouteGroup {
         return project
     }
 
-    private func resolveIssueType(_ value: JSONValue?, editor: inout JiraIssueEditor) -> JiraIssueType? {
+    private static func resolveIssueType(_ value: JSONValue?, editor: inout JiraIssueEditor) -> JiraIssueType? {
         guard let value, !value.isNull else {
             editor.fail("issuetype", "Specify an issue type")
             return nil

@@ -58,7 +58,8 @@ struct JiraSearchRoutes: RouteGroup {
         let page = Page(of: issues, offset: offset, limit: min(max(maxResults, 1), Self.maxPageSize))
         let selection = JiraFieldSelection(fields.isEmpty ? ["id"] : fields)
         let renderer = JiraRenderer(state: state, baseURL: request.baseURL)
-        var result: JSONObject = ["issues": .array(page.items.map { renderer.issue($0, fields: selection, expand: Set(expand)) })]
+        let rendered = page.items.map { renderer.issue($0.issue, fields: selection, expand: Set(expand)) }
+        var result: JSONObject = ["issues": .array(rendered)]
         if let next = page.nextOffset {
             result["nextPageToken"] = .string(PageCursor(offset: next, scope: jql).token)
         }

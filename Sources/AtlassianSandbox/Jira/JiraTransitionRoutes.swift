@@ -31,7 +31,7 @@ struct JiraTransitionRoutes: RouteGroup {
         let transitionId = body["transition"]?["id"]?.stringValue ?? body["transition"]?["id"]?.intValue.map(String.init)
         let actor = request.accountId ?? SandboxCredentials.accountId
         try store.write { state throws(APIError) in
-            guard var issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
+            guard let issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
             guard let transitionId else { throw .badRequest("Missing 'transition' identifier") }
             guard let transition = JiraTransition.available(from: issue.status).first(where: { $0.id == transitionId }) else {
                 throw .badRequest(
@@ -39,16 +39,15 @@ struct JiraTransitionRoutes: RouteGroup {
                 )
             }
             let now = Timestamp.now()
-            var editor = JiraIssueEditor(state: state.jira, actorId: actor, now: now)
-            editor.ignoredFields = ["resolution"]
-            editor.apply(fields: body["fields"]?.objectValue ?? [:], to: &issue)
-            editor.apply(update: body["update"]?.objectValue ?? [:], to: &issue)
-            guard editor.errors.isEmpty else { throw .invalidFields(editor.errors) }
-            for body in editor.addedComments {
-                issue.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
+            var (edited, comments) = try JiraIssueEditor.edit(
+                issue, fields: body["fields"]?.objectValue ?? [:], update: body["update"]?.objectValue ?? [:],
+                ignoring: ["resolution"], in: state.jira, actorId: actor, now: now
+            )
+            for body in comments {
+                edited.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
             }
-            issue.move(to: transition.to, at: now)
-            state.jira.save(issue)
+            edited.move(to: transition.to, at: now)
+            state.jira.save(edited)
         }
         return .noContent
     }

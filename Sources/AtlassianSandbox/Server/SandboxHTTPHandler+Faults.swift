@@ -48,28 +48,42 @@ extension SandboxHTTPHandler {
             .assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
 
-    /// Streams a filler JSON body chunk by chunk, each written once the previous one left the process.
+    /// Progress through a filler body that is being streamed.
+    struct FillerStream {
+        let body: FillerBody
+        var offset = 0
+        let keepAlive: Bool
+    }
+
+    /// Streams a filler JSON body in chunks, never buffering more than the channel's write watermark.
     func streamFiller(_ body: FillerBody, for head: HTTPRequestHead, keepAlive: Bool, context: ChannelHandlerContext) {
         var headers: HTTPHeaders = ["Content-Type": SandboxResponse.jsonContentType, "Content-Length": String(body.size)]
         if !keepAlive { headers.add(name: "Connection", value: "close") }
         writeHead(.ok, headers: headers, for: head, context: context)
-        streamChunk(of: body, from: 0, keepAlive: keepAlive, context: context)
+        fillerStream = FillerStream(body: body, keepAlive: keepAlive)
+        pumpFiller(context: context)
     }
 
-    private func streamChunk(of body: FillerBody, from offset: Int, keepAlive: Bool, context: ChannelHandlerContext) {
-        guard offset < body.size else {
-            let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-            if !keepAlive { written.assumeIsolated().whenComplete { _ in context.close(promise: nil) } }
-            return
-        }
-        let count = min(Self.streamChunkSize, body.size - offset)
-        var buffer = context.channel.allocator.buffer(capacity: count)
-        body.write(from: offset, count: count, into: &buffer)
-        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer)))).assumeIsolated().whenComplete { result in
-            switch result {
-            case .success: self.streamChunk(of: body, from: offset + count, keepAlive: keepAlive, context: context)
-            case .failure: context.close(promise: nil)
+    /// Writes chunks while the channel is writable; `channelWritabilityChanged` resumes it later.
+    func pumpFiller(context: ChannelHandlerContext) {
+        guard !isPumpingFiller else { return }
+        isPumpingFiller = true
+        defer { isPumpingFiller = false }
+        while var stream = fillerStream, context.channel.isWritable {
+            guard stream.offset < stream.body.size else {
+                fillerStream = nil
+                let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+                if !stream.keepAlive { written.assumeIsolated().whenComplete { _ in context.close(promise: nil) } }
+                return
             }
+            let count = min(Self.streamChunkSize, stream.body.size - stream.offset)
+            var buffer = context.channel.allocator.buffer(capacity: count)
+            stream.body.write(from: stream.offset, count: count, into: &buffer)
+            stream.offset += count
+            fillerStream = stream
+            context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+            if !context.channel.isWritable { context.flush() }
         }
+        context.flush()
     }
 }

@@ -15,10 +15,15 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     let application: SandboxApplication
     private let urlHost: String
+    /// `http://host:port`, worked out from the connection's local address on its first request.
+    private var baseURL: String?
     private var requestHead: HTTPRequestHead?
     private var requestBody: [UInt8] = []
     private var bodyTooLarge = false
     var pendingDelay: Scheduled<Void>?
+    /// A filler body being streamed, written as fast as the connection stays writable.
+    var fillerStream: FillerStream?
+    var isPumpingFiller = false
 
     /// `urlHost` is how `self` links name the server, e.g. `127.0.0.1` or `[::1]`.
     init(application: SandboxApplication, urlHost: String) {
@@ -48,12 +53,19 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelInactive(context: ChannelHandlerContext) {
         pendingDelay?.cancel()
         pendingDelay = nil
+        fillerStream = nil
         context.fireChannelInactive()
     }
 
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { pumpFiller(context: context) }
+        context.fireChannelWritabilityChanged()
+    }
+
     private func handle(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let port = context.channel.localAddress?.port ?? 0
-        let exchange = application.begin(head: head, body: requestBody, baseURL: "http://\(urlHost):\(port)")
+        let baseURL = self.baseURL ?? "http://\(urlHost):\(context.channel.localAddress?.port ?? 0)"
+        self.baseURL = baseURL
+        let exchange = application.begin(head: head, body: requestBody, baseURL: baseURL)
         let keepAlive = head.isKeepAlive
         if bodyTooLarge {
             let error = APIError(.payloadTooLarge, ["The request body exceeds \(Self.maximumBodySize) bytes."])

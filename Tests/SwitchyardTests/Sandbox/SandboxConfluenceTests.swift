@@ -83,6 +83,24 @@ struct SandboxConfluenceTests {
         }
     }
 
+    @Test("Children, ancestors and v1 content lists follow the page tree")
+    func pageTree() async throws {
+        try await withSandboxServer { server, client async throws in
+            let children = try await client.get("/wiki/api/v2/pages/98305/children").json
+            #expect(children["results"]?.arrayValue?.compactMap { $0["title"]?.stringValue } == ["Getting Started", "Architecture Overview", "Runbooks", "Release Notes"])
+            let ancestors = try await client.get("/wiki/api/v2/pages/98314/ancestors").json
+            #expect(ancestors["results"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["98305", "98308"])
+            let content = try await client.get("/wiki/rest/api/content?spaceKey=DEMO&limit=10&expand=body.storage").json
+            #expect(content["size"]?.intValue == 10)
+            #expect(content["results"]?[0]?["body"]?["storage"]?["value"]?.stringValue?.hasPrefix("<h1>") == true)
+            let next = try #require(content["_links"]?["next"]?.stringValue)
+            #expect(next == "/rest/api/content?spaceKey=DEMO&expand=body.storage&limit=10&start=10")
+            let rest = try await client.get("\(server.baseURL)/wiki\(next)").json
+            #expect(rest["size"]?.intValue == 2)
+            #expect(rest["_links"]?["next"] == nil)
+        }
+    }
+
     @Test("v1 CQL search links the next page relative to _links.base")
     func cqlSearch() async throws {
         try await withSandboxServer { server, client async throws in

@@ -53,6 +53,16 @@ struct SandboxJiraSearchTests {
         }
     }
 
+    @Test("JQL combines OR, NOT, parentheses and IS EMPTY")
+    func jqlBooleanLogic() async throws {
+        try await withSandboxServer { _, client async throws in
+            let jql = SandboxServerClient.encode("project = DEMO AND (assignee IS EMPTY OR status = Done) AND NOT labels = frontend")
+            let page = try await client.get("/rest/api/3/search/jql?jql=\(jql)&fields=key").json
+            let keys = Set(page["issues"]?.arrayValue?.compactMap { $0["key"]?.stringValue } ?? [])
+            #expect(keys == ["DEMO-9", "DEMO-10", "DEMO-12", "DEMO-15", "DEMO-16", "DEMO-21"])
+        }
+    }
+
     @Test("Unbounded and malformed JQL are 400 with an errorMessages entry")
     func badJQL() async throws {
         try await withSandboxServer { _, client async throws in

@@ -22,13 +22,13 @@ struct JQLQuery {
         }
     }
 
-    /// The matching issues, sorted.
-    func run(in state: JiraState, currentUser: String?) throws(APIError) -> [JiraIssue] {
+    /// The matching issues, sorted; still boxed, so that only the page a caller renders is copied out.
+    func run(in state: JiraState, currentUser: String?) throws(APIError) -> [StoredIssue] {
         // Cloud refuses queries without a restriction ("unbounded"), even with an ORDER BY.
         guard let restriction = parsed.restriction else { throw .badRequest(Self.unboundedMessage) }
         let compiler = JQLCompiler(state: state, currentUser: currentUser, now: .now())
         let predicate = try compiler.predicate(for: restriction)
         let ordering = try JQLOrdering(parsed.orderBy)
-        return state.allIssues.filter(predicate).sorted(by: ordering.areInIncreasingOrder)
+        return state.storedIssues(where: predicate).sorted { ordering.areInIncreasingOrder($0.issue, $1.issue) }
     }
 }
