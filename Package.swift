@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "switchyard", targets: ["switchyard"]),
         .library(name: "Switchyard", targets: ["Switchyard"]),
+        .library(name: "SwitchyardServer", targets: ["SwitchyardServer"]),
         .library(name: "AtlassianSandbox", targets: ["AtlassianSandbox"]),
     ],
     dependencies: [
@@ -26,6 +27,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SwitchyardServer",
+            dependencies: [
+                "Switchyard",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "AtlassianSandbox",
             dependencies: [
                 "Switchyard",
@@ -38,6 +46,7 @@ let package = Package(
             name: "switchyard",
             dependencies: [
                 "Switchyard",
+                "SwitchyardServer",
                 "AtlassianSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -47,6 +56,7 @@ let package = Package(
             name: "SwitchyardTests",
             dependencies: [
                 "Switchyard",
+                "SwitchyardServer",
                 "AtlassianSandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

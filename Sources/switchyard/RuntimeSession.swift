@@ -7,7 +7,9 @@ struct RuntimeSession {
     let runtime: SwitchyardRuntime
     let sandbox: SandboxServer?
 
-    static func start(global: GlobalOptions, sandbox useSandbox: Bool, logger: Logger) async throws(ExecutionError) -> RuntimeSession {
+    static func start(
+        global: GlobalOptions, sandbox useSandbox: Bool, policy: ExposurePolicy = .everything, logger: Logger
+    ) async throws(ExecutionError) -> RuntimeSession {
         var settings = try global.makeSettings()
         var sandbox: SandboxServer?
         if useSandbox {
@@ -20,7 +22,7 @@ struct RuntimeSession {
                 throw ExecutionError(kind: .config, message: "cannot start the sandbox: \(error)")
             }
         }
-        let catalog = global.loadCatalog()
+        let catalog = global.loadCatalog().restricted(by: policy)
         return RuntimeSession(runtime: SwitchyardRuntime(catalog: catalog, settings: settings, logger: logger), sandbox: sandbox)
     }
 

@@ -2,6 +2,7 @@
 extension ConnectorCatalog {
     public func requireConnector(_ name: String) throws(ExecutionError) -> ConnectorManifest {
         guard let manifest = connector(name) else {
+            if let reason = hidden[name] { throw ExecutionError(kind: .permission, message: reason) }
             throw Self.unknown("connector", name, available: connectors.map(\.name))
         }
         return manifest
@@ -9,6 +10,9 @@ extension ConnectorCatalog {
 
     public func requireEntity(_ name: String, of manifest: ConnectorManifest) throws(ExecutionError) -> Entity {
         guard let entity = manifest.entity(name) else {
+            if let reason = hidden.first(where: { $0.key.hasPrefix("\(manifest.name)/\(name)/") })?.value {
+                throw ExecutionError(kind: .permission, message: reason)
+            }
             throw Self.unknown("entity", name, of: "connector '\(manifest.name)'", available: manifest.entities.map(\.name))
         }
         return entity
@@ -16,6 +20,7 @@ extension ConnectorCatalog {
 
     public func requireAction(_ name: String, of entity: Entity, in manifest: ConnectorManifest) throws(ExecutionError) -> Action {
         guard let action = entity.action(name) else {
+            if let reason = hidden["\(manifest.name)/\(entity.name)/\(name)"] { throw ExecutionError(kind: .permission, message: reason) }
             throw Self.unknown("action", name, of: "entity '\(manifest.name) \(entity.name)'", available: entity.actions.map(\.name))
         }
         return action

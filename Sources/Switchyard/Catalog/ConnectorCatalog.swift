@@ -11,9 +11,11 @@ import Foundation
 /// catalog.connector("jira")?.entity("issues")
 /// ```
 public struct ConnectorCatalog: Sendable {
-    public private(set) var connectors: [ConnectorManifest]
+    public internal(set) var connectors: [ConnectorManifest]
     /// Problems of manifests that were skipped.
     public private(set) var problems: [ManifestProblem]
+    /// Why names hidden by an ``ExposurePolicy`` are unavailable, keyed `connector` or `connector/entity/action`.
+    var hidden: [String: String] = [:]
 
     public init(connectors: [ConnectorManifest], problems: [ManifestProblem] = []) {
         self.connectors = connectors

@@ -8,16 +8,21 @@ struct ActionExecution {
     let action: Action
     let connection: Connection
     let deadline: ContinuousClock.Instant
+    let progress: ProgressHandler?
     private(set) var attempts = 0
     private(set) var pages = 0
 
-    init(runtime: SwitchyardRuntime, manifest: ConnectorManifest, entityName: String, action: Action, connection: Connection, deadline: ContinuousClock.Instant) {
+    init(
+        runtime: SwitchyardRuntime, manifest: ConnectorManifest, entityName: String, action: Action,
+        connection: Connection, deadline: ContinuousClock.Instant, progress: ProgressHandler?
+    ) {
         self.runtime = runtime
         self.manifest = manifest
         self.entityName = entityName
         self.action = action
         self.connection = connection
         self.deadline = deadline
+        self.progress = progress
     }
 
     var actionID: String { "\(manifest.name)/\(entityName)/\(action.name)" }
@@ -113,6 +118,7 @@ struct ActionExecution {
             let fresh = Array(pageRecords.dropFirst(skip))
             let taken = Array(fresh.prefix(remaining))
             records += taken
+            progress?(ExecutionProgress(pages: pages, records: records.count, limit: limit))
             let following = Paginator.nextPosition(
                 after: position, body: body, response: response, pageCount: pageRecords.count,
                 pagination: pagination, requestedSize: pageSize, connection: connection

@@ -36,8 +36,8 @@ public final class SwitchyardRuntime: Sendable {
     }
 
     /// Runs one action and returns its envelope; every failure, from unknown names to network errors,
-    /// comes back as a structured error rather than a thrown one.
-    public func execute(_ request: ExecuteRequest) async -> ResultEnvelope {
+    /// comes back as a structured error rather than a thrown one. `progress` hears about each page.
+    public func execute(_ request: ExecuteRequest, progress: ProgressHandler? = nil) async -> ResultEnvelope {
         let started = ContinuousClock.now
         var meta: JSONObject = [
             "connector": .string(request.connector), "entity": .string(request.entity), "action": .string(request.action),
@@ -47,7 +47,7 @@ public final class SwitchyardRuntime: Sendable {
             let connection = try connection(for: manifest)
             var execution = ActionExecution(
                 runtime: self, manifest: manifest, entityName: request.entity, action: action,
-                connection: connection, deadline: started + retryPolicy.deadline
+                connection: connection, deadline: started + retryPolicy.deadline, progress: progress
             )
             var result = try await execution.run(params: request.params)
             meta.merge(result.meta)

@@ -1,0 +1,60 @@
+/// Which connectors and actions a runtime exposes: a subset of connectors, and optionally read-only
+/// actions only. Hidden actions are neither described nor executable, and asking for one says why.
+///
+/// ```swift
+/// let catalog = ConnectorCatalog.load(directories: ["manifests"])
+///     .restricted(by: ExposurePolicy(connectors: ["jira"], readOnly: true))
+/// ```
+public struct ExposurePolicy: Sendable, Hashable {
+    /// The connectors to expose; `nil` exposes all.
+    public var connectors: Set<String>?
+    /// Expose only actions whose manifest marks them read-only.
+    public var readOnly: Bool
+
+    public init(connectors: Set<String>? = nil, readOnly: Bool = false) {
+        self.connectors = connectors
+        self.readOnly = readOnly
+    }
+
+    public static let everything = ExposurePolicy()
+}
+
+extension ConnectorCatalog {
+    /// The catalog with only what `policy` exposes; what it hides is remembered so lookups can explain.
+    public func restricted(by policy: ExposurePolicy) -> ConnectorCatalog {
+        var restricted = ConnectorCatalog(connectors: [], problems: problems)
+        restricted.hidden = hidden
+        for manifest in connectors {
+            if let allowed = policy.connectors, !allowed.contains(manifest.name) {
+                restricted.hidden[manifest.name] = "connector '\(manifest.name)' is not enabled on this server (enabled: \(allowed.sorted().joined(separator: ", ")))"
+                continue
+            }
+            guard policy.readOnly else {
+                restricted.connectors.append(manifest)
+                continue
+            }
+            var entities: [Entity] = []
+            for entity in manifest.entities {
+                let actions = entity.actions.filter(\.safety.readOnly)
+                for action in entity.actions where !action.safety.readOnly {
+                    restricted.hidden["\(manifest.name)/\(entity.name)/\(action.name)"] =
+                        "action '\(manifest.name) \(entity.name) \(action.name)' changes data and this server runs read-only"
+                }
+                if !actions.isEmpty {
+                    entities.append(Entity(name: entity.name, description: entity.description, actions: actions))
+                }
+            }
+            restricted.connectors.append(manifest.replacingEntities(entities))
+        }
+        return restricted
+    }
+}
+
+extension ConnectorManifest {
+    func replacingEntities(_ entities: [Entity]) -> ConnectorManifest {
+        ConnectorManifest(
+            name: name, title: title, version: version, description: description, documentation: documentation,
+            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities, source: source
+        )
+    }
+}

@@ -1,0 +1,34 @@
+import Switchyard
+
+/// Model Context Protocol versions and the `_meta` keys of the stateless revision.
+enum MCPProtocol {
+    /// The stateless revision: no handshake, the version travels in every request's `_meta`.
+    static let modernVersions = ["2026-07-28"]
+    /// Versions negotiated with `initialize`, newest first.
+    static let handshakeVersions = ["2025-11-25", "2025-06-18", "2025-03-26"]
+
+    static let protocolVersionKey = "io.modelcontextprotocol/protocolVersion"
+    static let clientCapabilitiesKey = "io.modelcontextprotocol/clientCapabilities"
+    static let logLevelKey = "io.modelcontextprotocol/logLevel"
+    static let serverInfoKey = "io.modelcontextprotocol/serverInfo"
+
+    static let serverName = "switchyard"
+    static let serverVersion = "0.1.0"
+
+    static var serverInfo: JSONValue {
+        ["name": .string(serverName), "version": .string(serverVersion)]
+    }
+
+    static let instructions = """
+        Switchyard exposes Jira, Confluence and other REST services as tools. Each tool validates its params \
+        before calling the service and returns a JSON envelope: {ok, status, data, next?, meta} or \
+        {ok: false, error: {kind, message, details, retryable}}. Use 'fields' to choose what comes back, \
+        'limit' to bound list sizes, and pass 'next' back as 'cursor' to continue a list.
+        """
+
+    /// The version an `initialize` request gets: the one it asked for when supported, else the newest.
+    static func negotiateHandshake(requested: String?) -> String {
+        if let requested, handshakeVersions.contains(requested) { return requested }
+        return handshakeVersions[0]
+    }
+}

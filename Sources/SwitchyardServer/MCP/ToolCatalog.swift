@@ -1,0 +1,93 @@
+import Switchyard
+
+/// The MCP tools a server offers, built once from the connector catalog.
+///
+/// In ``ToolMode/actions`` every action is a tool named `connector_entity_action` (at most 64 characters of
+/// `[A-Za-z0-9_-]`) whose `inputSchema` is the action's param schema and whose annotations come from its
+/// safety metadata. In ``ToolMode/compact`` there are three meta-tools instead.
+struct ToolCatalog: Sendable {
+    /// What a tool name leads to.
+    enum Target: Sendable {
+        case action(connector: String, entity: String, action: String)
+        case searchActions
+        case describe
+        case execute
+    }
+
+    static let searchToolName = "switchyard_search_actions"
+    static let describeToolName = "switchyard_describe"
+    static let executeToolName = "switchyard_execute"
+
+    /// The `tools` array of `tools/list`, serialized once.
+    let tools: JSONValue
+    private let targets: [String: Target]
+
+    init(catalog: ConnectorCatalog, mode: ToolMode) {
+        var definitions: [JSONValue] = []
+        var targets: [String: Target] = [:]
+        switch mode {
+        case .actions:
+            for manifest in catalog.connectors {
+                for entity in manifest.entities {
+                    for action in entity.actions {
+                        let name = ToolCatalog.toolName(connector: manifest.name, entity: entity.name, action: action.name, taken: targets)
+                        targets[name] = .action(connector: manifest.name, entity: entity.name, action: action.name)
+                        definitions.append(ToolCatalog.definition(name: name, manifest: manifest, entity: entity, action: action))
+                    }
+                }
+            }
+        case .compact:
+            let connectorNames = catalog.connectors.map(\.name)
+            definitions = CompactTools.definitions(connectors: connectorNames)
+            targets = [
+                ToolCatalog.searchToolName: .searchActions,
+                ToolCatalog.describeToolName: .describe,
+                ToolCatalog.executeToolName: .execute,
+            ]
+        }
+        tools = .array(definitions)
+        self.targets = targets
+    }
+
+    func target(named name: String) -> Target? {
+        targets[name]
+    }
+
+    /// `connector_entity_action`, with other characters replaced by `_`; past 64 characters, a prefix
+    /// and a short hash keep it unique.
+    static func toolName(connector: String, entity: String, action: String, taken: [String: Target] = [:]) -> String {
+        let raw = "\(connector)_\(entity)_\(action)"
+        var name = String(raw.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "_" })
+        if name.count > 64 {
+            name = String(name.prefix(55)) + "_" + stableHash(raw)
+        }
+        return name
+    }
+
+    /// Eight hex digits of FNV-1a: the same on every run, unlike `hashValue`.
+    private static func stableHash(_ text: String) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text.utf8 {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+
+    private static func definition(name: String, manifest: ConnectorManifest, entity: Entity, action: Action) -> JSONValue {
+        let title = "\(manifest.title): \(entity.name) \(action.name)"
+        return [
+            "name": .string(name),
+            "title": .string(title),
+            "description": .string(action.description),
+            "inputSchema": action.params.json,
+            "annotations": [
+                "title": .string(title),
+                "readOnlyHint": .bool(action.safety.readOnly),
+                "destructiveHint": .bool(action.safety.destructive),
+                "idempotentHint": .bool(action.safety.idempotent),
+                "openWorldHint": true,
+            ],
+        ]
+    }
+}

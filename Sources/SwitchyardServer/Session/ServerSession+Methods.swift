@@ -1,0 +1,195 @@
+import Switchyard
+
+/// The methods the server answers.
+extension ServerSession {
+    func handle(_ context: RequestContext) async throws(JSONRPCError) -> JSONValue {
+        switch context.method {
+        case "ping":
+            return .object(JSONObject())
+        case "describe":
+            return try describe(context.paramsObject)
+        case "execute":
+            return try await execute(context)
+        case "initialize":
+            return initialize(context.paramsObject)
+        case "server/discover":
+            return discover()
+        case "tools/list":
+            let listing: JSONValue = ["tools": tools.tools, "ttlMs": 0, "cacheScope": "private"]
+            return listing.droppingModernFields(unless: context.isModern)
+        case "tools/call":
+            return try await callTool(context)
+        case "logging/setLevel":
+            guard let name = context.paramsObject["level"]?.stringValue, let level = LogLevel(rawValue: name) else {
+                throw .invalidParams("'level' must be one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            handshakeLogLevel.withLock { $0 = level }
+            return .object(JSONObject())
+        default:
+            throw .methodNotFound(context.method)
+        }
+    }
+
+    // MARK: Native methods
+
+    private func describe(_ params: JSONObject) throws(JSONRPCError) -> JSONValue {
+        let names = try stringParams(params, optional: ["connector", "entity", "action"], method: "describe")
+        do {
+            return try CatalogDescription.describe(runtime.catalog, connector: names["connector"], entity: names["entity"], action: names["action"])
+        } catch {
+            throw .invalidParams(error.message, data: error.json)
+        }
+    }
+
+    private func execute(_ context: RequestContext) async throws(JSONRPCError) -> JSONValue {
+        let request = try executeRequest(context.paramsObject, method: "execute")
+        return await run(request, context: context).json
+    }
+
+    // MARK: MCP
+
+    private func initialize(_ params: JSONObject) -> JSONValue {
+        let version = MCPProtocol.negotiateHandshake(requested: params["protocolVersion"]?.stringValue)
+        return [
+            "protocolVersion": .string(version),
+            "capabilities": capabilities,
+            "serverInfo": MCPProtocol.serverInfo,
+            "instructions": .string(MCPProtocol.instructions),
+        ]
+    }
+
+    private func discover() -> JSONValue {
+        [
+            "supportedVersions": .array(MCPProtocol.modernVersions.map(JSONValue.string)),
+            "capabilities": ["tools": ["listChanged": false]],
+            "instructions": .string(MCPProtocol.instructions),
+            "ttlMs": 0,
+            "cacheScope": "private",
+        ]
+    }
+
+    private var capabilities: JSONValue {
+        ["tools": ["listChanged": false], "logging": [:]]
+    }
+
+    private func callTool(_ context: RequestContext) async throws(JSONRPCError) -> JSONValue {
+        let params = context.paramsObject
+        guard let name = params["name"]?.stringValue else {
+            throw .invalidParams("tools/call needs 'name', the tool to call")
+        }
+        guard let target = tools.target(named: name) else {
+            throw .invalidParams("unknown tool '\(name)'", data: ["tool": .string(name)])
+        }
+        let arguments = params["arguments"] ?? .object(JSONObject())
+        guard let argumentObject = arguments.objectValue else {
+            throw .invalidParams("tools/call 'arguments' must be an object, got \(arguments.typeName)")
+        }
+        let output: JSONValue
+        let isError: Bool
+        switch target {
+        case .action(let connector, let entity, let action):
+            let envelope = await run(ExecuteRequest(connector: connector, entity: entity, action: action, params: arguments), context: context)
+            (output, isError) = (envelope.json, !envelope.isSuccess)
+        case .execute:
+            do {
+                let request = try executeRequest(argumentObject, method: ToolCatalog.executeToolName)
+                let envelope = await run(request, context: context)
+                (output, isError) = (envelope.json, !envelope.isSuccess)
+            } catch {
+                (output, isError) = (ResultEnvelope.failure(ExecutionError(kind: .validation, message: error.message), meta: [:]).json, true)
+            }
+        case .describe:
+            do {
+                (output, isError) = (try describe(argumentObject), false)
+            } catch {
+                (output, isError) = (ResultEnvelope.failure(ExecutionError(kind: .validation, message: error.message), meta: [:]).json, true)
+            }
+        case .searchActions:
+            let query = argumentObject["query"]?.stringValue ?? ""
+            let limit = min(max(argumentObject["limit"]?.intValue ?? 10, 1), 50)
+            (output, isError) = (CompactTools.search(runtime.catalog, query: query, connector: argumentObject["connector"]?.stringValue, limit: limit), false)
+        }
+        return toolResult(output, isError: isError)
+    }
+
+    /// A tool result: the output as one JSON text item, plus `structuredContent` while that stays small.
+    private func toolResult(_ output: JSONValue, isError: Bool) -> JSONValue {
+        let text = output.serialized()
+        var result: JSONObject = ["content": [["type": "text", "text": .string(text)]], "isError": .bool(isError)]
+        if text.utf8.count <= configuration.structuredContentLimit, output.objectValue != nil {
+            result["structuredContent"] = output
+        }
+        return .object(result)
+    }
+
+    // MARK: Running actions
+
+    /// Executes with progress and log notifications as the request asked for them.
+    private func run(_ request: ExecuteRequest, context: RequestContext) async -> ResultEnvelope {
+        let logLevel = context.isModern ? context.requestLogLevel : handshakeLogLevel.withLock { $0 }
+        let label = "\(request.connector) \(request.entity) \(request.action)"
+        notifyLog(.debug, "executing \(label)", threshold: logLevel)
+        var progress: ProgressHandler?
+        if let token = context.progressToken {
+            progress = { [writer] step in
+                let params: JSONValue = [
+                    "progressToken": token,
+                    "progress": .number(JSONNumber(step.records)),
+                    "total": .number(JSONNumber(step.limit)),
+                    "message": .string("\(step.records) records from \(step.pages) page\(step.pages == 1 ? "" : "s")"),
+                ]
+                writer.write(JSONRPCReply.notification("notifications/progress", params: params))
+            }
+        }
+        let envelope = await runtime.execute(request, progress: progress)
+        if let error = envelope.error {
+            notifyLog(.warning, "\(label) failed: \(error.kind.rawValue): \(error.message)", threshold: logLevel)
+        } else {
+            notifyLog(.info, "\(label) ok", threshold: logLevel)
+        }
+        return envelope
+    }
+
+    private func notifyLog(_ level: LogLevel, _ message: String, threshold: LogLevel?) {
+        guard let threshold, level >= threshold else { return }
+        writer.write(JSONRPCReply.notification("notifications/message", params: [
+            "level": .string(level.rawValue), "logger": "switchyard", "data": .string(message),
+        ]))
+    }
+
+    // MARK: Params
+
+    private func executeRequest(_ params: JSONObject, method: String) throws(JSONRPCError) -> ExecuteRequest {
+        var object = params
+        object["_meta"] = nil
+        do {
+            return try ExecuteRequest(json: .object(object))
+        } catch {
+            throw .invalidParams("\(method): \(error.message)")
+        }
+    }
+
+    private func stringParams(_ params: JSONObject, optional names: [String], method: String) throws(JSONRPCError) -> [String: String] {
+        var values: [String: String] = [:]
+        for member in params where member.key != "_meta" {
+            guard names.contains(member.key) else {
+                throw .invalidParams("\(method) takes \(names.joined(separator: ", ")); unknown param '\(member.key)'")
+            }
+            guard let text = member.value.stringValue else {
+                throw .invalidParams("\(method) param '\(member.key)' must be a string, got \(member.value.typeName)")
+            }
+            values[member.key] = text
+        }
+        return values
+    }
+}
+
+extension JSONValue {
+    /// Removes the stateless-revision cache fields from a result answered in the handshake era.
+    func droppingModernFields(unless modern: Bool) -> JSONValue {
+        guard !modern, case .object(var object) = self else { return self }
+        object["ttlMs"] = nil
+        object["cacheScope"] = nil
+        return .object(object)
+    }
+}

@@ -1,0 +1,181 @@
+import Logging
+import Switchyard
+import Synchronization
+
+/// Serves JSON-RPC 2.0 and MCP over newline-delimited messages: reads lines, dispatches requests
+/// concurrently (bounded), and writes every reply through one writer.
+///
+/// Native methods (`describe`, `execute`, `ping`) work with no handshake. MCP clients may use the
+/// `initialize` handshake (2025-03-26 … 2025-11-25) or the stateless revision (`server/discover`, the
+/// version in each request's `_meta`); each request is answered in the era it speaks.
+///
+/// ```swift
+/// let session = ServerSession(runtime: runtime, configuration: ServeConfiguration())
+/// await session.run(LineReader().lines())   // returns at end of input, after in-flight requests finish
+/// ```
+public final class ServerSession: Sendable {
+    let runtime: SwitchyardRuntime
+    let configuration: ServeConfiguration
+    let tools: ToolCatalog
+    let writer: MessageWriter
+    let logger: Logger
+    let inFlight: InFlightRequests
+    /// The level set by `logging/setLevel`; `nil` sends no log notifications.
+    let handshakeLogLevel = Mutex<LogLevel?>(nil)
+
+    public init(runtime: SwitchyardRuntime, configuration: ServeConfiguration, writer: MessageWriter = MessageWriter(), logger: Logger = Logger(label: "switchyard.serve")) {
+        self.runtime = runtime
+        self.configuration = configuration
+        self.writer = writer
+        self.logger = logger
+        tools = ToolCatalog(catalog: runtime.catalog, mode: configuration.toolMode)
+        inFlight = InFlightRequests(limit: configuration.maximumInFlight)
+    }
+
+    /// The `tools` array `tools/list` returns.
+    public var toolDefinitions: JSONValue { tools.tools }
+
+    /// Handles every line until the input ends, then waits for the requests still in flight.
+    public func run(_ lines: AsyncStream<LineReader.Line>) async {
+        for await line in lines {
+            switch line {
+            case .oversized(let size):
+                logger.warning("refused a \(size)-byte message over the \(configuration.maximumLineBytes)-byte limit")
+                writer.write(JSONRPCReply.error(id: .null, .invalidRequest("message of \(size) bytes exceeds the \(configuration.maximumLineBytes)-byte limit")))
+            case .message(let bytes):
+                await receive(bytes)
+            }
+        }
+        await drain()
+    }
+
+    /// Waits until every accepted request has been answered.
+    public func drain() async {
+        await inFlight.drain()
+    }
+
+    private func receive(_ bytes: [UInt8]) async {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: bytes)
+        } catch {
+            writer.write(JSONRPCReply.error(id: .null, .parseError(error.description)))
+            return
+        }
+        if case .array(let elements) = value {
+            await receiveBatch(elements)
+        } else {
+            await receiveSingle(JSONRPCMessage(value))
+        }
+    }
+
+    private func receiveSingle(_ message: JSONRPCMessage) async {
+        switch message {
+        case .invalid(let id, let error):
+            writer.write(JSONRPCReply.error(id: id, error))
+        case .response:
+            break
+        case .notification(let method, let params):
+            handleNotification(method, params: params)
+        case .request(let id, let method, let params):
+            let context = RequestContext(id: id, method: method, params: params)
+            await inFlight.submit(key: id.serialized()) { [self] in
+                let reply = await self.reply(to: context)
+                guard !Task.isCancelled else { return }
+                self.writer.write(reply)
+            }
+        }
+    }
+
+    /// A batch runs as one unit; its replies come back together as an array (none if all were notifications).
+    private func receiveBatch(_ elements: [JSONValue]) async {
+        guard !elements.isEmpty else {
+            writer.write(JSONRPCReply.error(id: .null, .invalidRequest("an empty batch")))
+            return
+        }
+        await inFlight.submit(key: nil) { [self] in
+            let replies = await withTaskGroup(of: (Int, JSONValue?).self) { group in
+                for (index, element) in elements.enumerated() {
+                    group.addTask {
+                        switch JSONRPCMessage(element) {
+                        case .invalid(let id, let error): return (index, JSONRPCReply.error(id: id, error))
+                        case .response: return (index, nil)
+                        case .notification(let method, let params):
+                            self.handleNotification(method, params: params)
+                            return (index, nil)
+                        case .request(let id, let method, let params):
+                            return (index, await self.reply(to: RequestContext(id: id, method: method, params: params)))
+                        }
+                    }
+                }
+                var collected: [(Int, JSONValue)] = []
+                for await (index, reply) in group {
+                    if let reply { collected.append((index, reply)) }
+                }
+                return collected.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+            if !replies.isEmpty { self.writer.write(.array(replies)) }
+        }
+    }
+
+    private func handleNotification(_ method: String, params: JSONValue?) {
+        switch method {
+        case "notifications/cancelled":
+            guard let requestID = params?["requestId"], requestID.stringValue != nil || requestID.numberValue != nil else { return }
+            let key = requestID.serialized()
+            logger.debug("cancelling request \(key)")
+            Task { await inFlight.cancel(key: key) }
+        case "notifications/initialized", "notifications/roots/list_changed":
+            break
+        default:
+            logger.debug("ignoring notification \(method)")
+        }
+    }
+
+    /// The reply to one request: a result or an error, in the request's protocol era.
+    func reply(to context: RequestContext) async -> JSONValue {
+        if let version = context.modernVersion, !MCPProtocol.modernVersions.contains(version) {
+            return JSONRPCReply.error(id: context.id, .unsupportedProtocolVersion(requested: version, supported: MCPProtocol.modernVersions))
+        }
+        if context.params?.arrayValue != nil {
+            return JSONRPCReply.error(id: context.id, .invalidParams("\(context.method) takes named params (an object), not an array"))
+        }
+        do {
+            var result = try await handle(context)
+            if context.isModern, case .object(var object) = result {
+                object["resultType"] = "complete"
+                var meta = object["_meta"]?.objectValue ?? JSONObject()
+                meta[MCPProtocol.serverInfoKey] = MCPProtocol.serverInfo
+                object["_meta"] = .object(meta)
+                result = .object(object)
+            }
+            return JSONRPCReply.result(id: context.id, result)
+        } catch {
+            return JSONRPCReply.error(id: context.id, error)
+        }
+    }
+}
+
+/// How `switchyard serve` behaves.
+public struct ServeConfiguration: Sendable {
+    public var toolMode: ToolMode
+    /// Requests handled at once; more wait their turn.
+    public var maximumInFlight: Int
+    /// Longest accepted message line.
+    public var maximumLineBytes: Int
+    /// Tool results whose text is at most this long also carry `structuredContent`.
+    public var structuredContentLimit: Int
+
+    public init(
+        toolMode: ToolMode = .actions,
+        maximumInFlight: Int = 32,
+        maximumLineBytes: Int = LineReader.defaultMaximumLineBytes,
+        structuredContentLimit: Int = 8 * 1024
+    ) {
+        self.toolMode = toolMode
+        self.maximumInFlight = maximumInFlight
+        self.maximumLineBytes = maximumLineBytes
+        self.structuredContentLimit = structuredContentLimit
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Switchyard
+import SwitchyardServer
+
+/// `switchyard serve`: JSON-RPC 2.0 and MCP over stdio, for agents.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve describe/execute and the Model Context Protocol as newline-delimited JSON-RPC 2.0 over stdin/stdout.",
+        discussion: """
+            stdout carries protocol messages only; logs go to stderr. At end of input (or on SIGINT/SIGTERM)
+            the requests in flight finish, then the server exits 0.
+            Example MCP client config: {"command": "switchyard", "args": ["serve", "--sandbox"]}
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Serve against a built-in Atlassian sandbox started in-process (no account needed).")
+    var sandbox = false
+
+    @Option(help: ArgumentHelp("Only these connectors, comma-separated (e.g. jira,confluence).", valueName: "LIST"))
+    var connectors: String?
+
+    @Flag(help: "Expose and execute only actions marked read-only.")
+    var readOnly = false
+
+    @Option(help: ArgumentHelp("How actions become MCP tools: 'actions' (one tool per action) or 'compact' (search, describe, execute).", valueName: "MODE"))
+    var tools: ToolMode = .actions
+
+    func run() async throws {
+        signal(SIGPIPE, SIG_IGN)
+        let logger = global.makeLogger()
+        let policy = ExposurePolicy(
+            connectors: connectors.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
+            readOnly: readOnly
+        )
+        let session: RuntimeSession
+        do {
+            session = try await RuntimeSession.start(global: global, sandbox: sandbox, policy: policy, logger: logger)
+        } catch {
+            StandardStreams.error("switchyard serve: \(error.message)")
+            throw ExitCode(1)
+        }
+        let server = ServerSession(runtime: session.runtime, configuration: ServeConfiguration(toolMode: tools), logger: logger)
+        logger.info("serving \(session.runtime.catalog.connectors.map(\.name).joined(separator: ", ")) over stdio (tools: \(tools.rawValue))")
+        let lines = LineReader().lines()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await server.run(lines) }
+            group.addTask {
+                await SignalWaiter.waitForInterrupt()
+                logger.info("signal received: finishing requests in flight")
+            }
+            await group.next()
+            group.cancelAll()
+        }
+        await server.drain()
+        await session.stop()
+    }
+}
+
+extension ToolMode: ExpressibleByArgument {}
