@@ -56,7 +56,7 @@ enum UpstreamError {
         if let messages = body["errorMessages"]?.arrayValue {
             parts += messages.compactMap(\.stringValue)
         }
-        if let fieldErrors = body["errors"]?.objectValue {
+        if let fieldErrors = body["errors"]?.objectValue, !fieldErrors.isEmpty {
             details["field_errors"] = .object(fieldErrors)
             parts += fieldErrors.map { "\($0.key): \($0.value.displayText)" }
         }

@@ -19,7 +19,7 @@ public enum ControlParams {
     }
 
     static let fieldsSchema: JSONValue = [
-        "description": "Dot paths of the fields to keep in each record, e.g. [\"key\", \"fields.summary\"] or \"key,fields.summary\"; [\"*\"] keeps everything. Defaults to a compact selection.",
+        "description": "Fields to return, as dot paths (e.g. [\"key\", \"fields.summary\"]); [\"*\"] for all. Default: a compact set.",
         "anyOf": [
             ["type": "array", "items": ["type": "string", "minLength": 1]],
             ["type": "string", "minLength": 1],
@@ -31,13 +31,13 @@ public enum ControlParams {
         "minimum": 1,
         "maximum": .number(JSONNumber(maximumLimit)),
         "default": .number(JSONNumber(defaultLimit)),
-        "description": "How many records to return in all; pages are fetched as needed. When more remain, the result has a 'next' cursor.",
+        "description": "Records to return in all; more pages are fetched as needed. If more remain, the result has 'next'.",
     ]
 
     static let cursorSchema: JSONValue = [
         "type": "string",
         "minLength": 1,
-        "description": "The 'next' value from an earlier result of this action, to continue where it stopped.",
+        "description": "'next' from an earlier result, to continue.",
     ]
 
     /// The declared schema plus the control params, closed to unknown params unless it says otherwise.

@@ -161,3 +161,28 @@ struct CommandLineTests {
         #expect(!output.stderr.contains("canary-secret-123"))
     }
 }
+
+@Suite("switchyard serve as a process")
+struct ServeProcessTests {
+    @Test("one execute request on stdin gives exactly one JSON line on stdout, and exit 0 at EOF")
+    func oneRequestOneLine() throws {
+        let request = #"{"jsonrpc":"2.0","id":1,"method":"execute","params":{"connector":"jira","entity":"issues","action":"get","params":{"issue":"DEMO-1"}}}"#
+        let output = try CommandLine.run(["serve", "--sandbox"], stdin: request + "\n")
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
+        #expect(lines.count == 1)
+        #expect(output.stdout.hasSuffix("}\n"))
+        let reply = try JSONValue(parsing: String(lines[0]))
+        #expect(reply["id"] == 1)
+        #expect(reply["result"]?["ok"] == true)
+        #expect(reply["result"]?["data"]?["key"] == "DEMO-1")
+    }
+
+    @Test("verbose logs go to stderr, never stdout")
+    func logsGoToStderr() throws {
+        let output = try CommandLine.run(["serve", "--sandbox", "-vv"], stdin: #"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n")
+        #expect(output.status == 0)
+        #expect(output.stdout == #"{"jsonrpc":"2.0","id":1,"result":{}}"# + "\n")
+        #expect(output.stderr.contains("serving"))
+    }
+}

@@ -12,7 +12,9 @@ struct SandboxHarness {
     let server: SandboxServer
     let runtime: SwitchyardRuntime
 
-    static func start(retryPolicy: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(20)), credential: Credential? = nil) async throws -> SandboxHarness {
+    static func start(
+        retryPolicy: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(20)), credential: Credential? = nil, policy: ExposurePolicy = .everything
+    ) async throws -> SandboxHarness {
         let server = try await SandboxServer.start()
         var overrides = server.connectionOverrides
         let sandboxCredential = Credential.basic(username: SandboxCredentials.email, password: SandboxCredentials.apiToken)
@@ -23,7 +25,7 @@ struct SandboxHarness {
         var catalog = ConnectorCatalog.load(directories: [manifestsDirectory])
         catalog.add(file: testKitManifest)
         precondition(catalog.problems.isEmpty, "bundled manifests must load: \(catalog.problems)")
-        let runtime = SwitchyardRuntime(catalog: catalog, settings: RuntimeSettings(overrides: overrides), retryPolicy: retryPolicy)
+        let runtime = SwitchyardRuntime(catalog: catalog.restricted(by: policy), settings: RuntimeSettings(overrides: overrides), retryPolicy: retryPolicy)
         return SandboxHarness(server: server, runtime: runtime)
     }
 

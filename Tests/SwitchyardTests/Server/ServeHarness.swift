@@ -1,0 +1,97 @@
+import Foundation
+import Synchronization
+import Switchyard
+@testable import SwitchyardServer
+
+/// A `ServerSession` wired to pipes: tests write request lines and read the replies the server wrote.
+final class ServeHarness: Sendable {
+    let sandbox: SandboxHarness
+    let session: ServerSession
+    private let inputWrite: Int32
+    private let output = Mutex<[JSONValue]>([])
+    private let rawOutput = Mutex<[String]>([])
+    private let finished = Mutex<Bool>(false)
+
+    private init(sandbox: SandboxHarness, session: ServerSession, inputWrite: Int32) {
+        self.sandbox = sandbox
+        self.session = session
+        self.inputWrite = inputWrite
+    }
+
+    static func start(configuration: ServeConfiguration = ServeConfiguration(), policy: ExposurePolicy = .everything) async throws -> ServeHarness {
+        let sandbox = try await SandboxHarness.start(policy: policy)
+        var input: [Int32] = [0, 0]
+        var output: [Int32] = [0, 0]
+        guard pipe(&input) == 0, pipe(&output) == 0 else { throw POSIXError(.EMFILE) }
+        let session = ServerSession(runtime: sandbox.runtime, configuration: configuration, writer: MessageWriter(fileDescriptor: output[1]))
+        let harness = ServeHarness(sandbox: sandbox, session: session, inputWrite: input[1])
+        let (inputRead, outputRead, outputWrite) = (input[0], output[0], output[1])
+        let lines = LineReader(fileDescriptor: inputRead, maximumLineBytes: configuration.maximumLineBytes).lines()
+        Task {
+            await session.run(lines)
+            close(outputWrite)
+            close(inputRead)
+            harness.finished.withLock { $0 = true }
+        }
+        let replies = LineReader(fileDescriptor: outputRead).lines()
+        Task {
+            for await line in replies {
+                guard case .message(let bytes) = line else { continue }
+                harness.rawOutput.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) }
+                if let value = try? JSONValue(parsing: bytes) { harness.output.withLock { $0.append(value) } }
+            }
+            close(outputRead)
+        }
+        return harness
+    }
+
+    /// Writes one line (a newline is added).
+    func send(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(inputWrite, $0.baseAddress, $0.count) }
+    }
+
+    func send(_ message: JSONValue) {
+        send(message.serialized())
+    }
+
+    /// Closes the server's input: end of file.
+    func closeInput() {
+        close(inputWrite)
+    }
+
+    var messages: [JSONValue] { output.withLock { $0 } }
+    var rawLines: [String] { rawOutput.withLock { $0 } }
+    var isFinished: Bool { finished.withLock { $0 } }
+
+    /// The reply with this id, waiting up to `timeout`.
+    func reply(id: JSONValue, timeout: Duration = .seconds(10)) async -> JSONValue? {
+        await waitFor(timeout: timeout) { messages in messages.first { $0["id"] == id && $0["method"] == nil } }
+    }
+
+    func waitFor<T>(timeout: Duration = .seconds(10), _ find: ([JSONValue]) -> T?) async -> T? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let found = find(messages) { return found }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return find(messages)
+    }
+
+    /// Waits until the session has returned from `run` (after end of input and draining).
+    func waitUntilFinished(timeout: Duration = .seconds(10)) async -> Bool {
+        await waitFor(timeout: timeout) { _ in self.isFinished ? true : nil } ?? false
+    }
+
+    func stop() async {
+        if !isFinished { closeInput() }
+        _ = await waitUntilFinished()
+        await sandbox.stop()
+    }
+}
+
+func request(_ id: JSONValue, _ method: String, _ params: JSONValue? = nil) -> JSONValue {
+    var object: JSONObject = ["jsonrpc": "2.0", "id": id, "method": .string(method)]
+    if let params { object["params"] = params }
+    return .object(object)
+}
