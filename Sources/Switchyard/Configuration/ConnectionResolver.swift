@@ -47,7 +47,7 @@ enum ConnectionResolver {
             switch part {
             case .literal(let text):
                 result += text
-            case .placeholder(let name):
+            case .placeholder(let name, _):
                 guard let variable = manifest.configVariable(name),
                       let value = configValue(variable, connector: manifest.name, settings: settings) else {
                     if let variable = manifest.configVariable(name) { missing.append(variable) }
@@ -137,7 +137,7 @@ enum ConnectionResolver {
             scheme.fields.first { $0.name == name }.flatMap(values).map(JSONValue.string)
         }
         func fill(_ template: Template) -> String {
-            template.fill(lookup, render: \.displayText) ?? ""
+            template.fill(lookup) ?? ""
         }
         switch scheme.kind {
         case .none:

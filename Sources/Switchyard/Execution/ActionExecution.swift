@@ -29,9 +29,12 @@ struct ActionExecution {
 
     mutating func run(params rawParams: JSONValue) async throws(ExecutionError) -> ExecutionResult {
         let params = try validatedParams(rawParams)
-        let selection = try fieldSelection(params[ControlParams.fields])
+        let shaping = RecordShaping(
+            selection: try fieldSelection(params[ControlParams.fields]),
+            transforms: params[ControlParams.textFormat] == "raw" ? [] : action.response.transforms
+        )
         var apiParams = params
-        for name in ControlParams.names(paginated: action.isPaginated) { apiParams[name] = nil }
+        for name in ControlParams.names(paginated: action.isPaginated, transformsText: action.transformsText) { apiParams[name] = nil }
         let base = try RequestBuilder.build(action.request, params: apiParams, baseURL: connection.baseURL, connectorHeaders: manifest.headers)
 
         let result: ExecutionResult
@@ -40,7 +43,7 @@ struct ActionExecution {
             let cursor = try params[ControlParams.cursor]?.stringValue.map { text throws(ExecutionError) in
                 try PageCursor(decoding: text, actionID: actionID, kind: pagination.kind)
             }
-            result = try await paginate(base, pagination: pagination, limit: limit, cursor: cursor, selection: selection)
+            result = try await paginate(base, pagination: pagination, limit: limit, cursor: cursor, shaping: shaping)
         } else {
             let response = try await send(base)
             let body = try decodeBody(response)
@@ -49,9 +52,9 @@ struct ActionExecution {
                 data = body.value(atDotPath: records) ?? .array([])
             }
             if case .array(let elements) = data {
-                data = .array(elements.map(selection.apply))
+                data = .array(elements.map(shaping.apply))
             } else if response.status != 204, !body.isNull {
-                data = selection.apply(to: data)
+                data = shaping.apply(to: data)
             }
             result = ExecutionResult(status: response.status, data: data, next: nil, truncated: false, meta: [:])
         }
@@ -99,7 +102,7 @@ struct ActionExecution {
     // MARK: Pagination
 
     private mutating func paginate(
-        _ base: PreparedRequest, pagination: Pagination, limit: Int, cursor: PageCursor?, selection: FieldSelection
+        _ base: PreparedRequest, pagination: Pagination, limit: Int, cursor: PageCursor?, shaping: RecordShaping
     ) async throws(ExecutionError) -> ExecutionResult {
         var position = cursor?.position ?? Paginator.firstPosition(of: pagination.kind)
         var skip = cursor?.skip ?? 0
@@ -136,7 +139,7 @@ struct ActionExecution {
             position = following
             skip = 0
         }
-        let data = JSONValue.array(records.map(selection.apply))
+        let data = JSONValue.array(records.map(shaping.apply))
         let meta: JSONObject = ["pages": .number(JSONNumber(pages)), "records": .number(JSONNumber(records.count))]
         return ExecutionResult(status: status, data: data, next: next?.encoded, truncated: false, meta: meta)
     }

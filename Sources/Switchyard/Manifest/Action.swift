@@ -12,6 +12,9 @@ public struct Action: Sendable {
 
     /// Whether the action walks pages, and so takes `limit` and `cursor`.
     public var isPaginated: Bool { response.pagination != nil }
+
+    /// Whether the action converts rich-text response fields, and so takes `text_format`.
+    public var transformsText: Bool { !response.transforms.isEmpty }
 }
 
 /// What an action does to the remote service, for agents and for read-only mode.

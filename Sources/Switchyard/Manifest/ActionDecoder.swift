@@ -16,7 +16,12 @@ enum ActionDecoder {
         guard let request else { return nil }
         let safety = decodeSafety(safetyJSON, implied: .implied(by: request.method), at: pointer.appending("safety"), problems: &problems)
         checkPlacement(request, declared: declared, at: pointer.appending("request"), problems: &problems)
-        let schemaJSON = ControlParams.effectiveSchema(declared: paramsJSON, paginated: response.pagination != nil)
+        for transform in request.transforms {
+            checkTransform(transform, at: pointer.appending("request"), problems: &problems)
+        }
+        let schemaJSON = ControlParams.effectiveSchema(
+            declared: paramsJSON, paginated: response.pagination != nil, transformsText: !response.transforms.isEmpty
+        )
         let schema: JSONSchema
         do {
             schema = try JSONSchema(schemaJSON, at: pointer.appending("params"))
@@ -146,8 +151,8 @@ enum ActionDecoder {
         switch json {
         case .string(let text):
             guard let template = problems.template(text, at: pointer) else { return .literal(json) }
-            if let name = template.wholePlaceholder { return .param(name) }
-            return template.placeholders.isEmpty ? .literal(.string(template.fill({ _ in nil }, render: \.displayText) ?? text)) : .text(template)
+            if let whole = template.wholePlaceholder { return .param(whole.name, transform: whole.transform) }
+            return template.placeholders.isEmpty ? .literal(.string(template.fill { _ in nil } ?? text)) : .text(template)
         case .array(let elements):
             let templates = elements.enumerated().map { jsonTemplate($0.element, at: pointer.appending($0.offset), problems: &problems) }
             return templates.allSatisfy(\.isLiteral) ? .literal(json) : .array(templates)
@@ -159,6 +164,15 @@ enum ActionDecoder {
         }
     }
 
+    static func checkTransform(_ name: String, at pointer: JSONPointer, problems: inout ProblemList) {
+        guard TextTransforms.function(named: name) == nil else { return }
+        var message = "unknown transform '\(name)'"
+        if let suggestion = EditDistance.closestMatch(to: name, among: TextTransforms.names) {
+            message += "; did you mean '\(suggestion)'?"
+        }
+        problems.add(pointer, message + " Available: \(TextTransforms.names.joined(separator: ", "))")
+    }
+
     // MARK: Response
 
     private static func decodeResponse(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> ResponseSpec {
@@ -168,8 +182,20 @@ enum ActionDecoder {
         let records = reader.string("records", problems: &problems)
         let fields = reader.strings("fields", problems: &problems) ?? []
         let pagination = reader.value("pagination").flatMap { PaginationDecoder.decode($0, at: pointer.appending("pagination"), problems: &problems) }
+        var transforms: [(path: String, transform: String)] = []
+        if let transformsJSON = reader.value("transforms"),
+           let transformsReader = ObjectReader(transformsJSON, at: pointer.appending("transforms"), what: "'transforms'", problems: &problems) {
+            for member in transformsReader.object {
+                guard let name = member.value.stringValue else {
+                    problems.add(pointer.appending("transforms").appending(member.key), "a response transform must be a transform name")
+                    continue
+                }
+                checkTransform(name, at: pointer.appending("transforms").appending(member.key), problems: &problems)
+                transforms.append((member.key, name))
+            }
+        }
         reader.reportUnknownFields(&problems)
-        return ResponseSpec(records: records, fields: fields, pagination: pagination)
+        return ResponseSpec(records: records, fields: fields, pagination: pagination, transforms: transforms)
     }
 }
 
@@ -188,6 +214,19 @@ extension JSONTemplate {
 }
 
 extension RequestTemplate {
+    /// Every transform this request applies.
+    var transforms: [String] {
+        var names = path.transforms
+        for entry in query { names += entry.value.transforms }
+        for header in headers { names += header.value.transforms }
+        switch body {
+        case .json(let template): names += template.transforms
+        case .form(let entries): for entry in entries { names += entry.value.transforms }
+        case nil: break
+        }
+        return names
+    }
+
     /// Every param this request places somewhere.
     var placedParams: Set<String> {
         var names = Set(path.placeholders)

@@ -243,6 +243,9 @@ public enum ManifestDecoder {
     }
 
     static func checkPlaceholders(_ template: Template, declared: Set<String>, what: String, at pointer: JSONPointer, problems: inout ProblemList) {
+        if what != "param", !template.transforms.isEmpty {
+            problems.add(pointer, "transforms apply only to params; remove '|\(template.transforms[0])'")
+        }
         for name in template.placeholders where !declared.contains(name) {
             var message = "placeholder {\(name)} has no matching \(what)"
             if let suggestion = EditDistance.closestMatch(to: name, among: declared.sorted()) {

@@ -35,18 +35,30 @@ public enum BodyTemplate: Sendable {
 public indirect enum JSONTemplate: Sendable {
     /// A value with no placeholder, sent as written.
     case literal(JSONValue)
-    /// A string that is exactly `"{param}"`: replaced by the param's value with its JSON type.
-    case param(String)
+    /// A string that is exactly `"{param}"` (or `"{param|transform}"`): replaced by the param's value with
+    /// its JSON type.
+    case param(String, transform: String?)
     /// A string with text around its placeholders: filled as text.
     case text(Template)
     case object([(key: String, value: JSONTemplate)])
     case array([JSONTemplate])
 
+    /// Every transform the template names.
+    public var transforms: [String] {
+        switch self {
+        case .literal: []
+        case .param(_, let transform): transform.map { [$0] } ?? []
+        case .text(let template): template.transforms
+        case .object(let members): members.flatMap { $0.value.transforms }
+        case .array(let elements): elements.flatMap(\.transforms)
+        }
+    }
+
     /// Every placeholder name in the template.
     public var placeholders: [String] {
         switch self {
         case .literal: []
-        case .param(let name): [name]
+        case .param(let name, _): [name]
         case .text(let template): template.placeholders
         case .object(let members): members.flatMap { $0.value.placeholders }
         case .array(let elements): elements.flatMap(\.placeholders)

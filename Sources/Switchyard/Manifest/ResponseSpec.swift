@@ -5,11 +5,15 @@ public struct ResponseSpec: Sendable {
     /// Default field selection as dot paths; empty keeps everything.
     public let fields: [String]
     public let pagination: Pagination?
+    /// Transforms applied to fields of each record (dot path → transform name), e.g. ADF to Markdown,
+    /// unless the caller asks for `text_format: "raw"`.
+    public let transforms: [(path: String, transform: String)]
 
-    public init(records: String?, fields: [String], pagination: Pagination?) {
+    public init(records: String?, fields: [String], pagination: Pagination?, transforms: [(path: String, transform: String)] = []) {
         self.records = records
         self.fields = fields
         self.pagination = pagination
+        self.transforms = transforms
     }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// Each placement encodes for where it lands: path values become exactly one segment, query values are
 /// encoded, header values may not contain CR or LF, and JSON body placeholders keep their JSON type.
-/// Absent optional params leave no trace.
+/// Absent optional params leave no trace. `{param|transform}` passes a value through a named transform.
 ///
 /// ```swift
 /// let request = try RequestBuilder.build(action.request, params: ["issue": "DEMO-1"], baseURL: "https://acme.atlassian.net", connectorHeaders: [])
@@ -15,14 +15,14 @@ public enum RequestBuilder {
         baseURL: String,
         connectorHeaders: [(name: String, value: Template)]
     ) throws(ExecutionError) -> PreparedRequest {
-        let lookup: (String) -> JSONValue? = { params[$0] }
+        let source = ParamSource(params: params)
         var path = ""
         for part in template.path.parts {
             switch part {
             case .literal(let text):
                 path += text
-            case .placeholder(let name):
-                guard let value = params[name], !value.isNull else {
+            case .placeholder(let name, let transform):
+                guard let value = try source.value(name, transform) else {
                     throw ExecutionError(kind: .validation, message: "missing required param '\(name)' for the request path")
                 }
                 path += PercentEncoding.encodePathSegment(renderScalar(value))
@@ -31,20 +31,20 @@ public enum RequestBuilder {
 
         var query: [(name: String, value: String)] = []
         for entry in template.query {
-            if let name = entry.value.wholePlaceholder, case .array(let elements)? = params[name] {
+            if let whole = entry.value.wholePlaceholder, case .array(let elements)? = try source.value(whole.name, whole.transform) {
                 guard !elements.isEmpty else { continue }
                 switch entry.arrayStyle {
                 case .repeatKey: query += elements.map { (entry.name, renderScalar($0)) }
                 case .comma: query.append((entry.name, elements.map(renderScalar).joined(separator: ",")))
                 }
-            } else if let value = entry.value.fill(lookup, render: renderScalar) {
+            } else if let value = try entry.value.fill(source.value, render: renderScalar) {
                 query.append((entry.name, value))
             }
         }
 
         var headers: [(name: String, value: String)] = []
         for header in connectorHeaders + template.headers {
-            guard let value = header.value.fill(lookup, render: renderScalar) else { continue }
+            guard let value = try header.value.fill(source.value, render: renderScalar) else { continue }
             if value.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
                 let param = header.value.placeholders.first.map { "param '\($0)'" } ?? "header '\(header.name)'"
                 throw ExecutionError(kind: .validation, message: "\(param) cannot contain a line break: it is sent in the \(header.name) header")
@@ -56,9 +56,13 @@ public enum RequestBuilder {
         var body: RequestBody?
         switch template.body {
         case .json(let jsonTemplate):
-            body = .json(fill(jsonTemplate, params: params) ?? .object(JSONObject()))
+            body = .json(try fill(jsonTemplate, source: source) ?? .object(JSONObject()))
         case .form(let entries):
-            body = .form(entries.compactMap { entry in entry.value.fill(lookup, render: renderScalar).map { (entry.name, $0) } })
+            var pairs: [(name: String, value: String)] = []
+            for entry in entries {
+                if let value = try entry.value.fill(source.value, render: renderScalar) { pairs.append((entry.name, value)) }
+            }
+            body = .form(pairs)
         case nil:
             break
         }
@@ -71,23 +75,25 @@ public enum RequestBuilder {
     }
 
     /// Fills a JSON template; returns `nil` when everything in it was left out because params were absent.
-    static func fill(_ template: JSONTemplate, params: JSONObject) -> JSONValue? {
+    static func fill(_ template: JSONTemplate, source: ParamSource) throws(ExecutionError) -> JSONValue? {
         switch template {
         case .literal(let value):
             return value
-        case .param(let name):
-            guard let value = params[name], !value.isNull else { return nil }
-            return value
+        case .param(let name, let transform):
+            return try source.value(name, transform)
         case .text(let text):
-            return text.fill({ params[$0] }, render: renderScalar).map(JSONValue.string)
+            return try text.fill(source.value, render: renderScalar).map(JSONValue.string)
         case .object(let members):
             var object = JSONObject()
             for member in members {
-                if let value = fill(member.value, params: params) { object[member.key] = value }
+                if let value = try fill(member.value, source: source) { object[member.key] = value }
             }
             return object.isEmpty ? nil : .object(object)
         case .array(let elements):
-            let filled = elements.compactMap { fill($0, params: params) }
+            var filled: [JSONValue] = []
+            for element in elements {
+                if let value = try fill(element, source: source) { filled.append(value) }
+            }
             return filled.isEmpty ? nil : .array(filled)
         }
     }
@@ -100,5 +106,17 @@ public enum RequestBuilder {
         case .array(let elements): elements.map(renderScalar).joined(separator: ",")
         default: value.serialized()
         }
+    }
+}
+
+/// Resolves placeholders against the call's params, applying their transforms.
+struct ParamSource {
+    let params: JSONObject
+
+    /// The param's value after its transform; `nil` when the param is absent or null.
+    func value(_ name: String, _ transform: String?) throws(ExecutionError) -> JSONValue? {
+        guard let value = params[name], !value.isNull else { return nil }
+        guard let transform else { return value }
+        return try TextTransforms.apply(transform, to: value, param: name)
     }
 }
