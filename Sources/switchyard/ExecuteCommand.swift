@@ -18,6 +18,7 @@ struct ExecuteCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var safety: SafetyOptions
 
     @Argument(help: "Connector name, e.g. jira.") var connector: String?
     @Argument(help: "Entity name, e.g. issues.") var entity: String?
@@ -55,7 +56,7 @@ struct ExecuteCommand: AsyncParsableCommand {
         }
         let session: RuntimeSession
         do {
-            session = try await RuntimeSession.start(global: global, sandbox: sandbox, logger: logger)
+            session = try await RuntimeSession.start(global: global, safety: safety, sandbox: sandbox, logger: logger)
         } catch {
             print(envelope: .failure(error, meta: [:]), pretty: !compact)
             throw ExitCode(1)

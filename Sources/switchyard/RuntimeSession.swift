@@ -8,9 +8,11 @@ struct RuntimeSession {
     let sandbox: SandboxServer?
 
     static func start(
-        global: GlobalOptions, sandbox useSandbox: Bool, policy: ExposurePolicy = .everything, logger: Logger
+        global: GlobalOptions, safety: SafetyOptions, sandbox useSandbox: Bool, connectors: Set<String>? = nil, logger: Logger
     ) async throws(ExecutionError) -> RuntimeSession {
         var settings = try global.makeSettings()
+        settings.confirmDestructive = safety.confirmDestructive
+        let audit = try safety.makeAuditLog()
         var sandbox: SandboxServer?
         if useSandbox {
             do {
@@ -22,8 +24,13 @@ struct RuntimeSession {
                 throw ExecutionError(kind: .config, message: "cannot start the sandbox: \(error)")
             }
         }
-        let catalog = global.loadCatalog().restricted(by: policy)
-        return RuntimeSession(runtime: SwitchyardRuntime(catalog: catalog, settings: settings, logger: logger), sandbox: sandbox)
+        let catalog = global.loadCatalog().restricted(by: safety.policy(connectors: connectors, config: settings.config))
+        let runtime = SwitchyardRuntime(
+            catalog: catalog, settings: settings,
+            confirmationTokens: safety.confirmationTokens(environment: settings.environment),
+            audit: audit, logger: logger
+        )
+        return RuntimeSession(runtime: runtime, sandbox: sandbox)
     }
 
     func stop() async {

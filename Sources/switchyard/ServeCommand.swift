@@ -16,6 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var safety: SafetyOptions
 
     @Flag(help: "Serve against a built-in Atlassian sandbox started in-process (no account needed).")
     var sandbox = false
@@ -23,22 +24,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only these connectors, comma-separated (e.g. jira,confluence).", valueName: "LIST"))
     var connectors: String?
 
-    @Flag(help: "Expose and execute only actions marked read-only.")
-    var readOnly = false
-
     @Option(help: ArgumentHelp("How actions become MCP tools: 'actions' (one tool per action) or 'compact' (search, describe, execute).", valueName: "MODE"))
     var tools: ToolMode = .actions
 
     func run() async throws {
         signal(SIGPIPE, SIG_IGN)
         let logger = global.makeLogger()
-        let policy = ExposurePolicy(
-            connectors: connectors.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
-            readOnly: readOnly
-        )
+        let connectorNames = connectors.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         let session: RuntimeSession
         do {
-            session = try await RuntimeSession.start(global: global, sandbox: sandbox, policy: policy, logger: logger)
+            session = try await RuntimeSession.start(global: global, safety: safety, sandbox: sandbox, connectors: connectorNames, logger: logger)
         } catch {
             StandardStreams.error("switchyard serve: \(error.message)")
             throw ExitCode(1)

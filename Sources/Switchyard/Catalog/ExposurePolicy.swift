@@ -10,10 +10,13 @@ public struct ExposurePolicy: Sendable, Hashable {
     public var connectors: Set<String>?
     /// Expose only actions whose manifest marks them read-only.
     public var readOnly: Bool
+    /// Connectors that are read-only even when the rest are not.
+    public var readOnlyConnectors: Set<String>
 
-    public init(connectors: Set<String>? = nil, readOnly: Bool = false) {
+    public init(connectors: Set<String>? = nil, readOnly: Bool = false, readOnlyConnectors: Set<String> = []) {
         self.connectors = connectors
         self.readOnly = readOnly
+        self.readOnlyConnectors = readOnlyConnectors
     }
 
     public static let everything = ExposurePolicy()
@@ -29,7 +32,7 @@ extension ConnectorCatalog {
                 restricted.hidden[manifest.name] = "connector '\(manifest.name)' is not enabled on this server (enabled: \(allowed.sorted().joined(separator: ", ")))"
                 continue
             }
-            guard policy.readOnly else {
+            guard policy.readOnly || policy.readOnlyConnectors.contains(manifest.name) else {
                 restricted.connectors.append(manifest)
                 continue
             }
@@ -38,7 +41,7 @@ extension ConnectorCatalog {
                 let actions = entity.actions.filter(\.safety.readOnly)
                 for action in entity.actions where !action.safety.readOnly {
                     restricted.hidden["\(manifest.name)/\(entity.name)/\(action.name)"] =
-                        "action '\(manifest.name) \(entity.name) \(action.name)' changes data and this server runs read-only"
+                        "action '\(manifest.name) \(entity.name) \(action.name)' changes data and connector '\(manifest.name)' is read-only here"
                 }
                 if !actions.isEmpty {
                     entities.append(Entity(name: entity.name, description: entity.description, actions: actions))
@@ -54,7 +57,8 @@ extension ConnectorManifest {
     func replacingEntities(_ entities: [Entity]) -> ConnectorManifest {
         ConnectorManifest(
             name: name, title: title, version: version, description: description, documentation: documentation,
-            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities, source: source
+            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities,
+            retry: retry, rateLimit: rateLimit, source: source
         )
     }
 }

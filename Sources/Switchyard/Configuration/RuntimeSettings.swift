@@ -14,6 +14,8 @@ public struct RuntimeSettings: Sendable {
     public var credentials: [String: [String: String]]
     /// Fixed connections that replace config and credentials for some connectors (the sandbox uses this).
     public var overrides: [String: ConnectionOverride]
+    /// Destructive actions run only with the `confirmation` token of their dry run.
+    public var confirmDestructive = false
 
     public init(
         environment: [String: String] = [:],

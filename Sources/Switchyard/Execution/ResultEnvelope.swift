@@ -27,7 +27,9 @@ public enum ResultEnvelope: Sendable {
     public var json: JSONValue {
         switch self {
         case .success(let result):
-            var object: JSONObject = ["ok": true, "status": .number(JSONNumber(result.status)), "data": result.data]
+            var object: JSONObject = ["ok": true]
+            if let status = result.status { object["status"] = .number(JSONNumber(status)) }
+            object["data"] = result.data
             if let next = result.next { object["next"] = .string(next) }
             if result.truncated { object["truncated"] = true }
             object["meta"] = .object(result.meta)
@@ -42,10 +44,11 @@ public enum ResultEnvelope: Sendable {
 
 /// The successful outcome of an execute.
 public struct ExecutionResult: Sendable {
-    public let status: Int
-    public let data: JSONValue
-    /// Pass back as `cursor` to continue; present when records remain beyond `limit`.
-    public let next: String?
-    public let truncated: Bool
-    public let meta: JSONObject
+    /// The HTTP status of the last response; `nil` for a dry run, which sends nothing.
+    public var status: Int?
+    public var data: JSONValue
+    /// Pass back as `cursor` to continue; present when records remain beyond `limit` or the output budget.
+    public var next: String?
+    public var truncated: Bool
+    public var meta: JSONObject
 }

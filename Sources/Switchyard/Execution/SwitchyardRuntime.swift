@@ -20,18 +20,25 @@ public final class SwitchyardRuntime: Sendable {
     public let retryPolicy: RetryPolicy
     let transport: HTTPTransport
     let logger: Logger
+    let confirmationTokens: ConfirmationTokens
+    let audit: AuditLog?
     private let connections = Mutex<[String: Connection]>([:])
+    private let limiters = Mutex<[String: RateLimiter]>([:])
 
     public init(
         catalog: ConnectorCatalog,
         settings: RuntimeSettings,
         retryPolicy: RetryPolicy = RetryPolicy(),
+        confirmationTokens: ConfirmationTokens = ConfirmationTokens(),
+        audit: AuditLog? = nil,
         logger: Logger = Logger(label: "switchyard")
     ) {
         self.catalog = catalog
         self.settings = settings
         self.retryPolicy = retryPolicy
         self.logger = logger
+        self.audit = audit
+        self.confirmationTokens = confirmationTokens
         transport = HTTPTransport()
     }
 
@@ -42,24 +49,35 @@ public final class SwitchyardRuntime: Sendable {
         var meta: JSONObject = [
             "connector": .string(request.connector), "entity": .string(request.entity), "action": .string(request.action),
         ]
-        do {
+        var facts = ExecutionFacts()
+        let envelope: ResultEnvelope
+        do throws(ExecutionError) {
             let (manifest, action) = try catalog.resolve(request)
             let connection = try connection(for: manifest)
             var execution = ActionExecution(
                 runtime: self, manifest: manifest, entityName: request.entity, action: action,
-                connection: connection, deadline: started + retryPolicy.deadline, progress: progress
+                connection: connection, started: started, progress: progress
             )
-            var result = try await execution.run(params: request.params)
-            meta.merge(result.meta)
-            meta["duration_ms"] = .number(JSONNumber(started.duration(to: .now).milliseconds))
-            result = ExecutionResult(status: result.status, data: result.data, next: result.next, truncated: result.truncated, meta: meta)
-            logger.debug("execute \(request.connector) \(request.entity) \(request.action): ok \(result.status)")
-            return .success(result)
+            do {
+                var result = try await execution.run(params: request.params)
+                facts = execution.facts
+                meta.merge(result.meta)
+                meta["duration_ms"] = .number(JSONNumber(started.duration(to: .now).milliseconds))
+                result.meta = meta
+                envelope = .success(result)
+            } catch {
+                facts = execution.facts
+                throw error
+            }
         } catch {
+            if facts.attempts > 0 { meta["attempts"] = .number(JSONNumber(facts.attempts)) }
             meta["duration_ms"] = .number(JSONNumber(started.duration(to: .now).milliseconds))
-            logger.debug("execute \(request.connector) \(request.entity) \(request.action): \(error.kind.rawValue)")
-            return .failure(error, meta: meta)
+            envelope = .failure(error, meta: meta)
         }
+        let label = "\(request.connector) \(request.entity) \(request.action)"
+        logger.debug("execute \(label): \(envelope.error.map { $0.kind.rawValue } ?? "ok")")
+        audit?.record(facts.auditEntry(request: request, outcome: envelope, duration: started.duration(to: .now), time: Date()))
+        return envelope
     }
 
     /// The resolved connection of a connector, computed once.
@@ -68,6 +86,16 @@ public final class SwitchyardRuntime: Sendable {
         let resolved = try ConnectionResolver.resolve(manifest, settings: settings)
         connections.withLock { $0[manifest.name] = resolved }
         return resolved
+    }
+
+    /// The connector's client-side rate limiter, shared by all its calls.
+    func rateLimiter(for manifest: ConnectorManifest) -> RateLimiter {
+        limiters.withLock { limiters in
+            if let existing = limiters[manifest.name] { return existing }
+            let limiter = RateLimiter(settings: manifest.rateLimit)
+            limiters[manifest.name] = limiter
+            return limiter
+        }
     }
 
     public func shutdown() async throws {

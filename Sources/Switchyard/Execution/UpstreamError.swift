@@ -23,15 +23,13 @@ enum UpstreamError {
             }
             if let type = response.header("Content-Type") { details["content_type"] = .string(type) }
         }
-        var retryAfter: Int?
-        if let header = response.header("Retry-After"), let seconds = Int(header.trimmingCharacters(in: .whitespaces)) {
-            retryAfter = seconds
-            details["retry_after_seconds"] = .number(JSONNumber(seconds))
+        let retryAfter = RetryAfter.delay(from: response)
+        if let retryAfter {
+            details["retry_after_ms"] = .number(JSONNumber(retryAfter.milliseconds))
         }
-        let summary = message.map { "HTTP \(status): \($0)" } ?? "HTTP \(status) \(reason(for: status))"
-        var text = summary
-        if status == 429 {
-            text += retryAfter.map { " (retry after \($0) s)" } ?? ""
+        var text = message.map { "HTTP \(status): \($0)" } ?? "HTTP \(status) \(reason(for: status))"
+        if status == 429, let retryAfter {
+            text += " (the service asks to wait \(retryAfter.milliseconds) ms)"
         }
         return ExecutionError(
             kind: kind, message: text, status: status, details: .object(details),

@@ -9,6 +9,8 @@ public struct Action: Sendable {
     public let params: JSONSchema
     public let request: RequestTemplate
     public let response: ResponseSpec
+    /// Retry settings for this action, over the connector's.
+    public let retry: RetrySettings
 
     /// Whether the action walks pages, and so takes `limit` and `cursor`.
     public var isPaginated: Bool { response.pagination != nil }

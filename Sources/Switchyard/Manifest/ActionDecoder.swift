@@ -10,6 +10,7 @@ enum ActionDecoder {
         if reader.object["request"] == nil { problems.add(pointer, "missing required field 'request'") }
         let response = reader.value("response").map { decodeResponse($0, at: pointer.appending("response"), problems: &problems) }
             ?? ResponseSpec(records: nil, fields: [], pagination: nil)
+        let retry = reader.value("retry").map { RetrySettings.decode($0, at: pointer.appending("retry"), problems: &problems) } ?? .none
         reader.reportUnknownFields(&problems)
 
         let declared = checkDeclaredParams(paramsJSON, at: pointer.appending("params"), problems: &problems)
@@ -20,7 +21,7 @@ enum ActionDecoder {
             checkTransform(transform, at: pointer.appending("request"), problems: &problems)
         }
         let schemaJSON = ControlParams.effectiveSchema(
-            declared: paramsJSON, paginated: response.pagination != nil, transformsText: !response.transforms.isEmpty
+            declared: paramsJSON, paginated: response.pagination != nil, transformsText: !response.transforms.isEmpty, safety: safety
         )
         let schema: JSONSchema
         do {
@@ -31,7 +32,7 @@ enum ActionDecoder {
         }
         return Action(
             name: name, description: description, safety: safety, declaredParams: paramsJSON,
-            params: schema, request: request, response: response
+            params: schema, request: request, response: response, retry: retry
         )
     }
 

@@ -20,6 +20,10 @@ public struct ConnectorManifest: Sendable {
     /// Headers sent with every request.
     public let headers: [(name: String, value: Template)]
     public let entities: [Entity]
+    /// Retry settings for every action of the connector (actions may override them).
+    public let retry: RetrySettings
+    /// Client-side limits on requests to the service.
+    public let rateLimit: RateLimitSettings
     /// Where the manifest was read from, for messages.
     public let source: String
 

@@ -1,64 +1,82 @@
-/// The params Switchyard adds to every action: `fields` for field selection, and `limit` and `cursor` for
-/// paginated actions. Manifests may not declare these names, nor the ones reserved for later use.
+/// The params Switchyard adds to actions, on top of what the manifest declares. Manifests may not declare
+/// these names.
+///
+/// | param | added to | meaning |
+/// |---|---|---|
+/// | `fields` | every action | dot paths to keep in each record |
+/// | `limit`, `cursor` | paginated actions | records in all; where to continue |
+/// | `text_format` | actions with response transforms | `markdown` or `raw` |
+/// | `timeout_ms` | every action | the whole call's deadline |
+/// | `max_output_bytes` | every action | the output budget |
+/// | `dry_run` | every action | return the resolved request without sending it |
+/// | `confirmation` | destructive actions | the token from a dry run, when confirmation is required |
 public enum ControlParams {
     public static let fields = "fields"
     public static let limit = "limit"
     public static let cursor = "cursor"
     public static let textFormat = "text_format"
+    public static let timeout = "timeout_ms"
+    public static let maximumOutputBytes = "max_output_bytes"
+    public static let dryRun = "dry_run"
+    public static let confirmation = "confirmation"
 
     /// Records returned when the caller gives no `limit`.
     public static let defaultLimit = 50
     /// The most records one execute may gather.
     public static let maximumLimit = 1000
+    /// The output budget when the caller gives none: about 16k tokens.
+    public static let defaultMaximumOutputBytes = 64 * 1024
+    /// The longest deadline a caller may ask for.
+    public static let maximumTimeoutMilliseconds = 600_000
 
     /// Names a manifest may not use for its own params.
-    public static let reserved: Set<String> = [fields, limit, cursor, textFormat, "dry_run", "timeout_ms", "max_output_bytes", "confirmation"]
+    public static let reserved: Set<String> = [fields, limit, cursor, textFormat, timeout, maximumOutputBytes, dryRun, confirmation]
 
-    /// The names added to an action's params.
-    public static func names(paginated: Bool, transformsText: Bool) -> [String] {
-        (paginated ? [fields, limit, cursor] : [fields]) + (transformsText ? [textFormat] : [])
+    /// The control params an action takes, in the order they are listed.
+    static func names(for action: (paginated: Bool, transformsText: Bool, destructive: Bool)) -> [String] {
+        var names = [fields]
+        if action.paginated { names += [limit, cursor] }
+        if action.transformsText { names.append(textFormat) }
+        names += [timeout, maximumOutputBytes, dryRun]
+        if action.destructive { names.append(confirmation) }
+        return names
     }
 
-    static let fieldsSchema: JSONValue = [
-        "description": "Fields to return, as dot paths (e.g. [\"key\", \"fields.summary\"]); [\"*\"] for all. Default: a compact set.",
-        "anyOf": [
-            ["type": "array", "items": ["type": "string", "minLength": 1]],
-            ["type": "string", "minLength": 1],
+    static let schemas: [String: JSONValue] = [
+        fields: [
+            "description": "Fields to return, as dot paths (e.g. [\"key\", \"fields.summary\"]); [\"*\"] for all. Default: a compact set.",
+            "anyOf": [
+                ["type": "array", "items": ["type": "string", "minLength": 1]],
+                ["type": "string", "minLength": 1],
+            ],
         ],
-    ]
-
-    static let limitSchema: JSONValue = [
-        "type": "integer",
-        "minimum": 1,
-        "maximum": .number(JSONNumber(maximumLimit)),
-        "default": .number(JSONNumber(defaultLimit)),
-        "description": "Records to return in all; more pages are fetched as needed. If more remain, the result has 'next'.",
-    ]
-
-    static let cursorSchema: JSONValue = [
-        "type": "string",
-        "minLength": 1,
-        "description": "'next' from an earlier result, to continue.",
-    ]
-
-    static let textFormatSchema: JSONValue = [
-        "type": "string",
-        "enum": ["markdown", "raw"],
-        "default": "markdown",
-        "description": "How rich-text fields come back: 'markdown' (default) or 'raw' as the service stores them (ADF, storage format).",
+        limit: [
+            "type": "integer", "minimum": 1, "maximum": .number(JSONNumber(maximumLimit)), "default": .number(JSONNumber(defaultLimit)),
+            "description": "Records to return in all; more pages are fetched as needed. If more remain, the result has 'next'.",
+        ],
+        cursor: ["type": "string", "minLength": 1, "description": "'next' from an earlier result, to continue."],
+        textFormat: [
+            "type": "string", "enum": ["markdown", "raw"], "default": "markdown",
+            "description": "Rich text as 'markdown' (default) or 'raw' as stored (ADF, storage format).",
+        ],
+        timeout: [
+            "type": "integer", "minimum": 1, "maximum": .number(JSONNumber(maximumTimeoutMilliseconds)),
+            "description": "Deadline for the whole call in ms, retries included (default 60000).",
+        ],
+        maximumOutputBytes: [
+            "type": "integer", "minimum": 1024,
+            "description": "Output budget in bytes (default 65536); past it the result is truncated and says how to get the rest.",
+        ],
+        dryRun: ["type": "boolean", "description": "Return the resolved request (secrets masked) without sending it."],
+        confirmation: ["type": "string", "minLength": 1, "description": "The confirmation token from this call's dry run, when the server requires confirmation."],
     ]
 
     /// The declared schema plus the control params, closed to unknown params unless it says otherwise.
-    static func effectiveSchema(declared: JSONValue, paginated: Bool, transformsText: Bool) -> JSONValue {
+    static func effectiveSchema(declared: JSONValue, paginated: Bool, transformsText: Bool, safety: ActionSafety) -> JSONValue {
         guard var object = declared.objectValue else { return declared }
         var properties = object["properties"]?.objectValue ?? JSONObject()
-        properties[fields] = fieldsSchema
-        if paginated {
-            properties[limit] = limitSchema
-            properties[cursor] = cursorSchema
-        }
-        if transformsText {
-            properties[textFormat] = textFormatSchema
+        for name in names(for: (paginated, transformsText, safety.destructive)) {
+            properties[name] = schemas[name]
         }
         object["type"] = "object"
         object["properties"] = .object(properties)

@@ -62,6 +62,9 @@ public enum ManifestDecoder {
         for header in headers where !header.value.placeholders.isEmpty {
             problems.add(.root.appending("headers").appending(header.name), "connector headers cannot use placeholders")
         }
+        let retry = reader.value("retry").map { RetrySettings.decode($0, at: .root.appending("retry"), problems: &problems) } ?? .none
+        let rateLimit = reader.value("rate_limit").map { RateLimitSettings.decode($0, at: .root.appending("rate_limit"), problems: &problems) }
+            ?? RateLimitSettings()
         var entities: [Entity] = []
         if let entitiesJSON = reader.value("entities") {
             entities = decodeEntities(entitiesJSON, at: .root.appending("entities"), problems: &problems)
@@ -72,7 +75,8 @@ public enum ManifestDecoder {
         guard let name, let title, let version, let description, let baseURL else { return nil }
         return ConnectorManifest(
             name: name, title: title, version: version, description: description, documentation: documentation,
-            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities, source: source
+            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities,
+            retry: retry, rateLimit: rateLimit, source: source
         )
     }
 

@@ -8,7 +8,7 @@ import NIOHTTP1
 /// another origin.
 public final class HTTPTransport: Sendable {
     /// The default cap on a response body; larger bodies abort the request.
-    public static let defaultMaximumBodyBytes = 64 * 1024 * 1024
+    public static let defaultMaximumBodyBytes = 16 * 1024 * 1024
 
     private let client: HTTPClient
 

@@ -42,8 +42,8 @@ public struct RetryPolicy: Sendable {
 
     /// The wait before attempt `attempt + 1`: the server's hint when it gave one, else exponential backoff with full jitter.
     func delay(after error: ExecutionError, attempt: Int) -> Duration {
-        if let seconds = error.details["retry_after_seconds"]?.intValue {
-            return .seconds(max(0, seconds))
+        if let milliseconds = error.details["retry_after_ms"]?.intValue {
+            return .milliseconds(max(0, milliseconds))
         }
         let exponential = baseDelay * Int(pow(2.0, Double(attempt - 1)))
         let capped = min(exponential, maximumDelay)

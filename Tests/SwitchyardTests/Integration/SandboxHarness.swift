@@ -8,24 +8,34 @@ struct SandboxHarness {
         .deletingLastPathComponent().deletingLastPathComponent().path
     static let manifestsDirectory = repositoryRoot + "/manifests"
     static let testKitManifest = repositoryRoot + "/Tests/SwitchyardTests/Fixtures/testkit.json"
+    static let throttledManifest = repositoryRoot + "/Tests/SwitchyardTests/Fixtures/throttled.json"
 
     let server: SandboxServer
     let runtime: SwitchyardRuntime
 
     static func start(
-        retryPolicy: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(20)), credential: Credential? = nil, policy: ExposurePolicy = .everything
+        retryPolicy: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(20)), credential: Credential? = nil,
+        policy: ExposurePolicy = .everything, settings: (inout RuntimeSettings) -> Void = { _ in },
+        audit: AuditLog? = nil, confirmationTokens: ConfirmationTokens = ConfirmationTokens()
     ) async throws -> SandboxHarness {
         let server = try await SandboxServer.start()
         var overrides = server.connectionOverrides
         let sandboxCredential = Credential.basic(username: SandboxCredentials.email, password: SandboxCredentials.apiToken)
         overrides["testkit"] = ConnectionOverride(baseURL: server.baseURL, credential: sandboxCredential)
+        overrides["throttled"] = ConnectionOverride(baseURL: server.baseURL, credential: sandboxCredential)
         if let credential {
             for name in overrides.keys { overrides[name] = ConnectionOverride(baseURL: server.baseURL, credential: credential) }
         }
         var catalog = ConnectorCatalog.load(directories: [manifestsDirectory])
         catalog.add(file: testKitManifest)
+        catalog.add(file: throttledManifest)
         precondition(catalog.problems.isEmpty, "bundled manifests must load: \(catalog.problems)")
-        let runtime = SwitchyardRuntime(catalog: catalog.restricted(by: policy), settings: RuntimeSettings(overrides: overrides), retryPolicy: retryPolicy)
+        var runtimeSettings = RuntimeSettings(overrides: overrides)
+        settings(&runtimeSettings)
+        let runtime = SwitchyardRuntime(
+            catalog: catalog.restricted(by: policy), settings: runtimeSettings, retryPolicy: retryPolicy,
+            confirmationTokens: confirmationTokens, audit: audit
+        )
         return SandboxHarness(server: server, runtime: runtime)
     }
 

@@ -1,0 +1,91 @@
+/// Walks a paginated action's pages until it has `limit` records or the pages end, remembering for
+/// every record where a cursor would restart at it.
+struct PageWalker {
+    /// What the walk gathered.
+    struct Collected {
+        var records: [JSONValue] = []
+        /// For each record, the cursor that resumes at it (so a truncated result can continue exactly there).
+        var cursors: [PageCursor] = []
+        /// Where to continue after the last record, when more remain.
+        var next: PageCursor?
+        var status = 200
+    }
+
+    let actionID: String
+    let pagination: Pagination
+    let connection: Connection
+    let records: String?
+    private(set) var pages = 0
+
+    init(actionID: String, pagination: Pagination, connection: Connection, records: String?) {
+        self.actionID = actionID
+        self.pagination = pagination
+        self.connection = connection
+        self.records = records
+    }
+
+    mutating func collect(
+        _ base: PreparedRequest, limit: Int, from cursor: PageCursor?, sender: inout RequestSender,
+        progress: (ExecutionProgress) -> Void
+    ) async throws(ExecutionError) -> Collected {
+        var collected = Collected()
+        var position = cursor?.position ?? Paginator.firstPosition(of: pagination.kind)
+        var skip = cursor?.skip ?? 0
+        while collected.records.count < limit {
+            let remaining = limit - collected.records.count
+            let pageSize = Paginator.pageSize(for: pagination, wanted: remaining + skip)
+            let request = try Paginator.request(for: position, base: base, pagination: pagination, pageSize: pageSize, connection: connection)
+            let response = try await sender.send(request)
+            collected.status = response.status
+            pages += 1
+            let body = try Self.decodeBody(response)
+            let pageRecords = extractRecords(body)
+            let fresh = Array(pageRecords.dropFirst(skip))
+            let taken = Array(fresh.prefix(remaining))
+            collected.records += taken
+            collected.cursors += taken.indices.map { PageCursor(actionID: actionID, position: position, skip: skip + $0) }
+            progress(ExecutionProgress(pages: pages, records: collected.records.count, limit: limit))
+            let following = Paginator.nextPosition(
+                after: position, body: body, response: response, pageCount: pageRecords.count,
+                pagination: pagination, requestedSize: pageSize, connection: connection
+            )
+            if taken.count < fresh.count {
+                collected.next = PageCursor(actionID: actionID, position: position, skip: skip + taken.count)
+                break
+            }
+            guard let following else { break }
+            if collected.records.count >= limit {
+                collected.next = PageCursor(actionID: actionID, position: following)
+                break
+            }
+            if pageRecords.isEmpty { break }
+            position = following
+            skip = 0
+        }
+        return collected
+    }
+
+    private func extractRecords(_ body: JSONValue) -> [JSONValue] {
+        if let path = records {
+            return body.value(atDotPath: path)?.arrayValue ?? []
+        }
+        return body.arrayValue ?? (body.isNull ? [] : [body])
+    }
+
+    /// The body as JSON; an empty body is `null` and a non-JSON body a string.
+    static func decodeBody(_ response: HTTPResponse) throws(ExecutionError) -> JSONValue {
+        guard response.body.readableBytes > 0 else { return .null }
+        guard response.looksLikeJSON else { return .string(response.bodyText) }
+        do {
+            return try JSONValue(parsing: response.body.readableBytesView)
+        } catch {
+            throw ExecutionError(
+                kind: .upstream,
+                message: "HTTP \(response.status) response is not valid JSON: \(error)",
+                status: response.status,
+                details: ["body_excerpt": .string(UpstreamError.textExcerpt(response.bodyText))],
+                retryable: false
+            )
+        }
+    }
+}
