@@ -71,18 +71,22 @@ struct ActionExecution {
                 try PageCursor(decoding: text, actionID: actionID, kind: pagination.kind)
             }
             var walker = PageWalker(actionID: actionID, pagination: pagination, connection: connection, records: action.response.records)
-            let page = try await walker.collect(base, limit: options.limit, from: cursor, sender: &sender) { [progress] step in
-                progress?(step)
-            }
-            facts.pages = walker.pages
-            let outcome = budget.fitList(page.records.map(shaping.apply))
-            var next = page.next
-            if let kept = outcome.keptRecords { next = page.cursors[kept] }
-            result = ExecutionResult(
-                status: page.status, data: outcome.data, next: next?.encoded, truncated: outcome.truncated,
-                meta: ["pages": .number(JSONNumber(walker.pages)), "records": .number(JSONNumber(outcome.data.arrayValue?.count ?? 0))]
+            var accumulator = OutputBudget.ListAccumulator(budget: budget)
+            let page = try await walker.collect(
+                base, limit: options.limit, from: cursor, sender: &sender,
+                accept: { accumulator.append(shaping.apply(to: $0)) },
+                progress: { [progress] step in progress?(step) }
             )
-            if outcome.truncated { result.meta["truncation"] = truncationNote(outcome, budget: budget, total: page.records.count, hasNext: next != nil) }
+            facts.pages = walker.pages
+            var outcome = OutputBudget.Outcome(data: .array(accumulator.records), shortenedStrings: accumulator.shortenedStrings)
+            if page.stoppedByBudget { outcome.keptRecords = accumulator.records.count }
+            result = ExecutionResult(
+                status: page.status, data: outcome.data, next: page.next?.encoded, truncated: outcome.truncated,
+                meta: ["pages": .number(JSONNumber(walker.pages)), "records": .number(JSONNumber(accumulator.records.count))]
+            )
+            if outcome.truncated {
+                result.meta["truncation"] = truncationNote(outcome, budget: budget, total: nil, hasNext: page.next != nil)
+            }
         } else {
             let response = try await sender.send(base)
             let body = try PageWalker.decodeBody(response)

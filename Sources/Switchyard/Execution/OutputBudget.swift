@@ -20,20 +20,36 @@ struct OutputBudget {
         var truncated: Bool { keptRecords != nil || shortenedStrings > 0 }
     }
 
-    func fitList(_ records: [JSONValue]) -> Outcome {
-        var shortened = 0
-        let bounded = records.map { Self.shortenStrings($0, limit: Self.listStringLimit, count: &shortened) }
-        let budget = max(0, maximumBytes - Self.envelopeAllowance)
-        var used = 2
-        var kept = 0
-        for record in bounded {
-            let size = record.serializedBytes().count + 1
-            guard used + size <= budget else { break }
-            used += size
-            kept += 1
+    /// Gathers list records one at a time while they fit, so a long walk over pages can stop as soon as
+    /// the budget is spent instead of holding every record first.
+    struct ListAccumulator {
+        let capacity: Int
+        private(set) var records: [JSONValue] = []
+        private(set) var shortenedStrings = 0
+        private var used = 2
+
+        init(budget: OutputBudget) {
+            capacity = max(0, budget.maximumBytes - OutputBudget.envelopeAllowance)
         }
-        var outcome = Outcome(data: .array(Array(bounded.prefix(kept))), shortenedStrings: shortened)
-        if kept < bounded.count { outcome.keptRecords = kept }
+
+        /// Adds the record (long strings shortened) if it fits; `false` when the budget is spent.
+        mutating func append(_ record: JSONValue) -> Bool {
+            var shortened = 0
+            let bounded = OutputBudget.shortenStrings(record, limit: OutputBudget.listStringLimit, count: &shortened)
+            let size = bounded.serializedBytes().count + 1
+            guard used + size <= capacity else { return false }
+            used += size
+            shortenedStrings += shortened
+            records.append(bounded)
+            return true
+        }
+    }
+
+    func fitList(_ records: [JSONValue]) -> Outcome {
+        var accumulator = ListAccumulator(budget: self)
+        for record in records where !accumulator.append(record) { break }
+        var outcome = Outcome(data: .array(accumulator.records), shortenedStrings: accumulator.shortenedStrings)
+        if accumulator.records.count < records.count { outcome.keptRecords = accumulator.records.count }
         return outcome
     }
 

@@ -3,11 +3,10 @@
 struct PageWalker {
     /// What the walk gathered.
     struct Collected {
-        var records: [JSONValue] = []
-        /// For each record, the cursor that resumes at it (so a truncated result can continue exactly there).
-        var cursors: [PageCursor] = []
-        /// Where to continue after the last record, when more remain.
+        /// Where to continue after the last record taken, when more remain.
         var next: PageCursor?
+        /// Whether the walk stopped because a record did not fit the output budget.
+        var stoppedByBudget = false
         var status = 200
     }
 
@@ -24,15 +23,18 @@ struct PageWalker {
         self.records = records
     }
 
+    /// Fetches pages, handing each record to `accept` until `limit` records were accepted, the pages end,
+    /// or `accept` refuses one (the output budget is spent).
     mutating func collect(
         _ base: PreparedRequest, limit: Int, from cursor: PageCursor?, sender: inout RequestSender,
-        progress: (ExecutionProgress) -> Void
+        accept: (JSONValue) -> Bool, progress: (ExecutionProgress) -> Void
     ) async throws(ExecutionError) -> Collected {
         var collected = Collected()
+        var accepted = 0
         var position = cursor?.position ?? Paginator.firstPosition(of: pagination.kind)
         var skip = cursor?.skip ?? 0
-        while collected.records.count < limit {
-            let remaining = limit - collected.records.count
+        while accepted < limit {
+            let remaining = limit - accepted
             let pageSize = Paginator.pageSize(for: pagination, wanted: remaining + skip)
             let request = try Paginator.request(for: position, base: base, pagination: pagination, pageSize: pageSize, connection: connection)
             let response = try await sender.send(request)
@@ -40,21 +42,28 @@ struct PageWalker {
             pages += 1
             let body = try Self.decodeBody(response)
             let pageRecords = extractRecords(body)
-            let fresh = Array(pageRecords.dropFirst(skip))
-            let taken = Array(fresh.prefix(remaining))
-            collected.records += taken
-            collected.cursors += taken.indices.map { PageCursor(actionID: actionID, position: position, skip: skip + $0) }
-            progress(ExecutionProgress(pages: pages, records: collected.records.count, limit: limit))
+            let fresh = pageRecords.dropFirst(skip)
+            var taken = 0
+            for record in fresh.prefix(remaining) {
+                guard accept(record) else {
+                    collected.next = PageCursor(actionID: actionID, position: position, skip: skip + taken)
+                    collected.stoppedByBudget = true
+                    return collected
+                }
+                taken += 1
+            }
+            accepted += taken
+            progress(ExecutionProgress(pages: pages, records: accepted, limit: limit))
             let following = Paginator.nextPosition(
                 after: position, body: body, response: response, pageCount: pageRecords.count,
                 pagination: pagination, requestedSize: pageSize, connection: connection
             )
-            if taken.count < fresh.count {
-                collected.next = PageCursor(actionID: actionID, position: position, skip: skip + taken.count)
+            if taken < fresh.count {
+                collected.next = PageCursor(actionID: actionID, position: position, skip: skip + taken)
                 break
             }
             guard let following else { break }
-            if collected.records.count >= limit {
+            if accepted >= limit {
                 collected.next = PageCursor(actionID: actionID, position: following)
                 break
             }

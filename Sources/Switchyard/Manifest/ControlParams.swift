@@ -22,8 +22,8 @@ public enum ControlParams {
 
     /// Records returned when the caller gives no `limit`.
     public static let defaultLimit = 50
-    /// The most records one execute may gather.
-    public static let maximumLimit = 1000
+    /// The most records one execute may gather (the output budget usually stops it sooner).
+    public static let maximumLimit = 10_000
     /// The output budget when the caller gives none: about 16k tokens.
     public static let defaultMaximumOutputBytes = 64 * 1024
     /// The longest deadline a caller may ask for.

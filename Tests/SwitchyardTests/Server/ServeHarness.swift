@@ -8,8 +8,8 @@ final class ServeHarness: Sendable {
     let sandbox: SandboxHarness
     let session: ServerSession
     private let inputWrite: Int32
-    private let output = Mutex<[JSONValue]>([])
-    private let rawOutput = Mutex<[String]>([])
+    /// Every line the server wrote, and those that parsed as JSON, updated together.
+    private let output = Mutex<(raw: [String], parsed: [JSONValue])>(([], []))
     private let finished = Mutex<Bool>(false)
 
     private init(sandbox: SandboxHarness, session: ServerSession, inputWrite: Int32) {
@@ -37,8 +37,11 @@ final class ServeHarness: Sendable {
         Task {
             for await line in replies {
                 guard case .message(let bytes) = line else { continue }
-                harness.rawOutput.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) }
-                if let value = try? JSONValue(parsing: bytes) { harness.output.withLock { $0.append(value) } }
+                let parsed = try? JSONValue(parsing: bytes)
+                harness.output.withLock { output in
+                    output.raw.append(String(decoding: bytes, as: UTF8.self))
+                    if let parsed { output.parsed.append(parsed) }
+                }
             }
             close(outputRead)
         }
@@ -60,8 +63,10 @@ final class ServeHarness: Sendable {
         close(inputWrite)
     }
 
-    var messages: [JSONValue] { output.withLock { $0 } }
-    var rawLines: [String] { rawOutput.withLock { $0 } }
+    var messages: [JSONValue] { output.withLock { $0.parsed } }
+    var rawLines: [String] { output.withLock { $0.raw } }
+    /// Lines written that were not JSON (there should be none).
+    var unparsedLineCount: Int { output.withLock { $0.raw.count - $0.parsed.count } }
     var isFinished: Bool { finished.withLock { $0 } }
 
     /// The reply with this id, waiting up to `timeout`.
