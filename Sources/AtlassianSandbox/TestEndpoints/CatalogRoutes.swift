@@ -1,8 +1,9 @@
 import NIOHTTP1
 import Switchyard
 
-/// Two non-Atlassian lists of 95 items for testing generic pagination styles:
-/// page-number paging with a `total_pages` envelope, and GitHub-style `Link` header paging.
+/// Two non-Atlassian lists of 95 items (or `total` items, up to 100,000, for benchmarks) for testing
+/// generic pagination styles: page-number paging with a `total_pages` envelope, and GitHub-style `Link`
+/// header paging.
 ///
 /// ```http
 /// GET /__sandbox/catalog/items?page=2&per_page=10
@@ -40,7 +41,7 @@ struct CatalogRoutes: RouteGroup {
     }
 }
 
-/// `page` (from 1) and `per_page` (1–100, default 10) over the catalog's items.
+/// `page` (from 1) and `per_page` (1–100, default 10) over the catalog's items (`total`, default 95).
 private struct PageNumberPaging {
     let page: Int
     let perPage: Int
@@ -52,11 +53,14 @@ private struct PageNumberPaging {
         perPage = try request.integer("per_page", default: 10)
         guard page >= 1 else { throw .badRequest("page must be 1 or more.") }
         guard (1...100).contains(perPage) else { throw .badRequest("per_page must be between 1 and 100.") }
-        totalPages = (CatalogRoutes.itemCount + perPage - 1) / perPage
+        let total = try request.integer("total", default: CatalogRoutes.itemCount)
+        guard (0...100_000).contains(total) else { throw .badRequest("total must be between 0 and 100000.") }
+        totalPages = (total + perPage - 1) / perPage
         let first = (page - 1) * perPage + 1
-        let last = min(page * perPage, CatalogRoutes.itemCount)
+        let last = min(page * perPage, total)
         items = first > last ? [] : (first...last).map { id in
-            ["id": .number(JSONNumber(id)), "name": .string("Item \(String(repeating: "0", count: 3 - String(id).count))\(id)")]
+            let digits = String(id)
+            return ["id": .number(JSONNumber(id)), "name": .string("Item \(String(repeating: "0", count: max(0, 3 - digits.count)))\(digits)")]
         }
     }
 }
