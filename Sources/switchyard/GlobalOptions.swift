@@ -49,10 +49,22 @@ struct GlobalOptions: ParsableArguments {
         return catalog
     }
 
+    /// Where credentials are kept and rotated tokens written: `--credentials FILE`, else the default store.
+    var credentialStore: CredentialStore {
+        CredentialStore(path: credentials ?? CredentialStore.defaultPath(environment: environment))
+    }
+
+    /// Settings from `--config`, `--credentials`, the environment and the default credential store, in
+    /// that order of precedence for credentials: file, then environment, then store.
     func makeSettings() throws(ExecutionError) -> RuntimeSettings {
         var settings = RuntimeSettings(environment: environment)
         if let config { settings.config = try SettingsFile.loadConfig(path: config) }
-        if let credentials { settings.credentials = try SettingsFile.loadCredentials(path: credentials) }
+        if let credentials {
+            settings.credentials = try SettingsFile.loadCredentials(path: credentials)
+        } else {
+            settings.storedCredentials = try credentialStore.load()
+        }
+        settings.credentialStorePath = credentialStore.path
         return settings
     }
 }

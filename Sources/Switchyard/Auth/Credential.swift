@@ -6,12 +6,20 @@ public enum Credential: Sendable, CustomStringConvertible {
     case basic(username: String, password: String)
     case bearer(token: String)
     case apiKey(placement: AuthScheme.APIKeyPlacement, name: String, value: String)
+    /// A browser session, sent as one `Cookie` header (`JSESSIONID=…; atlassian.xsrf.token=…`).
+    case cookie(header: String)
+    /// An OAuth 2.0 access token that refreshes itself.
+    case oauth2(OAuth2Session)
+    /// OAuth 1.0a RSA-SHA1: every request is signed.
+    case oauth1(OAuth1Signer)
 
-    /// Adds the credential to a request.
-    public func apply(to request: inout PreparedRequest) {
+    /// Adds the credential to a request; returns the bearer token it used, if any, so a 401 can tell
+    /// whether that token is the one to refresh.
+    @discardableResult
+    func authorize(_ request: inout PreparedRequest) async throws(ExecutionError) -> String? {
         switch self {
         case .none:
-            break
+            return nil
         case .basic(let username, let password):
             let encoded = Data("\(username):\(password)".utf8).base64EncodedString()
             request.setHeader("Authorization", "Basic \(encoded)")
@@ -21,6 +29,45 @@ public enum Credential: Sendable, CustomStringConvertible {
             request.setHeader(name, value)
         case .apiKey(.query, let name, let value):
             request.query.append((name, value))
+        case .cookie(let header):
+            request.setHeader("Cookie", header)
+        case .oauth2(let session):
+            let token = try await session.currentToken()
+            request.setHeader("Authorization", "Bearer \(token)")
+            return token
+        case .oauth1(let signer):
+            try sign(&request, with: signer)
+        }
+        return nil
+    }
+
+    /// After a 401: a fresh OAuth 2.0 token to retry with once, or `nil` when retrying cannot help.
+    func tokenAfterRejection(of usedToken: String?) async throws(ExecutionError) -> String? {
+        guard case .oauth2(let session) = self, let usedToken else { return nil }
+        return try await session.tokenAfterRejection(of: usedToken)
+    }
+
+    private func sign(_ request: inout PreparedRequest, with signer: OAuth1Signer) throws(ExecutionError) {
+        var form: [(String, String)] = []
+        if case .form(let pairs)? = request.body { form = pairs.map { ($0.name, $0.value) } }
+        do {
+            let header = try signer.authorizationHeader(method: request.method.rawValue, url: request.url, formParameters: form)
+            request.setHeader("Authorization", header)
+        } catch {
+            throw ExecutionError(kind: .auth, message: "cannot sign the request with OAuth 1.0a: \(error.message)", retryable: false)
+        }
+    }
+
+    /// The auth header or query param as a dry run shows it: the name, the scheme word, and `****`.
+    var masked: (header: (name: String, value: String)?, query: String?) {
+        switch self {
+        case .none: (nil, nil)
+        case .basic: (("Authorization", "Basic ****"), nil)
+        case .bearer, .oauth2: (("Authorization", "Bearer ****"), nil)
+        case .oauth1: (("Authorization", "OAuth ****"), nil)
+        case .cookie: (("Cookie", "****"), nil)
+        case .apiKey(.header, let name, _): ((name, "****"), nil)
+        case .apiKey(.query, let name, _): (nil, name)
         }
     }
 
@@ -30,6 +77,9 @@ public enum Credential: Sendable, CustomStringConvertible {
         case .basic(let username, _): "basic (\(username), password ****)"
         case .bearer: "bearer ****"
         case .apiKey(let placement, let name, _): "api key in \(placement.rawValue) '\(name)' ****"
+        case .cookie: "cookies ****"
+        case .oauth2: "OAuth 2.0 bearer ****"
+        case .oauth1(let signer): "OAuth 1.0a RSA-SHA1 (consumer \(signer.consumerKey), token ****)"
         }
     }
 }

@@ -1,19 +1,35 @@
+import Foundation
+
 /// Resolves a connector's ``Connection`` from its manifest and the ``RuntimeSettings``.
 ///
-/// Config values come from the config file, then the environment, then defaults. The auth scheme is the
-/// one the credentials file or `method_env` names, else the first whose fields are all present.
-enum ConnectionResolver {
-    static func resolve(_ manifest: ConnectorManifest, settings: RuntimeSettings) throws(ExecutionError) -> Connection {
-        if let override = settings.overrides[manifest.name] {
-            return try connection(baseURL: override.baseURL, credential: override.credential, schemeID: nil, manifest: manifest)
-        }
-        let fileCredentials = settings.credentials[manifest.name] ?? [:]
-        let (scheme, credential) = try resolveCredential(manifest, fileCredentials: fileCredentials, environment: settings.environment)
-        let baseURL = try resolveBaseURL(manifest, scheme: scheme, settings: settings)
-        return try connection(baseURL: baseURL, credential: credential, schemeID: scheme?.id, manifest: manifest)
+/// Credential fields come from the `--credentials` file, then the environment, then the default store.
+/// Config values come from the config file, then the environment, then stored credentials (a login stores
+/// the OAuth cloud id there), then defaults. The auth scheme is the one the credentials or `method_env`
+/// name, else the first whose credentials are complete.
+struct ConnectionResolver {
+    let manifest: ConnectorManifest
+    let settings: RuntimeSettings
+    let transport: HTTPTransport
+
+    static func resolve(_ manifest: ConnectorManifest, settings: RuntimeSettings, transport: HTTPTransport) throws(ExecutionError) -> Connection {
+        try ConnectionResolver(manifest: manifest, settings: settings, transport: transport).resolve()
     }
 
-    private static func connection(baseURL: String, credential: Credential, schemeID: String?, manifest: ConnectorManifest) throws(ExecutionError) -> Connection {
+    private var explicit: [String: String] { settings.credentials[manifest.name] ?? [:] }
+    private var stored: [String: String] { settings.storedCredentials[manifest.name] ?? [:] }
+
+    func resolve() throws(ExecutionError) -> Connection {
+        if let override = settings.overrides[manifest.name] {
+            return try connection(baseURL: override.baseURL, credential: override.credential, schemeID: nil)
+        }
+        let scheme = try chooseScheme()
+        let baseURL = try resolveBaseURL(scheme: scheme)
+        var credential = Credential.none
+        if let scheme { credential = try self.credential(for: scheme) }
+        return try connection(baseURL: baseURL, credential: credential, schemeID: scheme?.id)
+    }
+
+    private func connection(baseURL: String, credential: Credential, schemeID: String?) throws(ExecutionError) -> Connection {
         var trimmed = baseURL
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let origin = URLOrigin(trimmed), !trimmed.contains("?"), !trimmed.contains("#") else {
@@ -25,22 +41,45 @@ enum ConnectionResolver {
         return Connection(baseURL: trimmed, origin: origin, credential: credential, schemeID: schemeID)
     }
 
-    // MARK: Base URL
+    // MARK: Values
 
-    static func configValue(_ variable: ConfigVariable, connector: String, settings: RuntimeSettings) -> JSONValue? {
-        if let value = settings.config[connector]?[variable.name], !value.isNull { return value }
+    func fieldValue(_ name: String, in scheme: AuthScheme) -> String? {
+        if let value = explicit[name], !value.isEmpty { return value }
+        if let field = scheme.fields.first(where: { $0.name == name }) {
+            for variable in field.environment {
+                if let value = settings.environment[variable], !value.isEmpty { return value }
+            }
+        }
+        if let value = stored[name], !value.isEmpty { return value }
+        return nil
+    }
+
+    func configValue(_ variable: ConfigVariable) -> JSONValue? {
+        if let value = settings.config[manifest.name]?[variable.name], !value.isNull { return value }
         for name in variable.environment {
             if let text = settings.environment[name], !text.isEmpty { return .string(text) }
         }
+        if let text = explicit[variable.name] ?? stored[variable.name], !text.isEmpty { return .string(text) }
         return variable.defaultValue
     }
 
-    private static func resolveBaseURL(_ manifest: ConnectorManifest, scheme: AuthScheme?, settings: RuntimeSettings) throws(ExecutionError) -> String {
-        if scheme?.baseURL == nil, let variable = manifest.configVariable("base_url"),
-           let value = configValue(variable, connector: manifest.name, settings: settings) {
+    /// Fills a template over credential fields; `nil` when a field has no value.
+    private func fillFields(_ template: Template?, scheme: AuthScheme) -> String? {
+        guard let template else { return nil }
+        return template.fill { name in fieldValue(name, in: scheme).map(JSONValue.string) }
+    }
+
+    // MARK: Base URL
+
+    private func resolveBaseURL(scheme: AuthScheme?) throws(ExecutionError) -> String {
+        if scheme?.baseURL == nil, let variable = manifest.configVariable("base_url"), let value = configValue(variable) {
             return value.displayText
         }
-        let template = scheme?.baseURL ?? manifest.baseURL
+        return try fillConfig(scheme?.baseURL ?? manifest.baseURL, what: "to know where the service is", urlSafe: true)
+    }
+
+    /// Fills a template over config variables, naming the missing ones and their environment variables.
+    func fillConfig(_ template: Template, what: String, urlSafe: Bool) throws(ExecutionError) -> String {
         var missing: [ConfigVariable] = []
         var result = ""
         for part in template.parts {
@@ -48,29 +87,28 @@ enum ConnectionResolver {
             case .literal(let text):
                 result += text
             case .placeholder(let name, _):
-                guard let variable = manifest.configVariable(name),
-                      let value = configValue(variable, connector: manifest.name, settings: settings) else {
+                guard let variable = manifest.configVariable(name), let value = configValue(variable) else {
                     if let variable = manifest.configVariable(name) { missing.append(variable) }
                     continue
                 }
                 let text = value.displayText
-                guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || "-._~".contains($0) }) else {
+                if urlSafe, text.isEmpty || !text.allSatisfy({ $0.isLetter || $0.isNumber || "-._~".contains($0) }) {
                     throw ExecutionError(
                         kind: .config,
-                        message: "config '\(name)' of connector '\(manifest.name)' is '\(text)': a value filled into the base URL may use only letters, digits, '-', '.', '_' and '~'"
+                        message: "config '\(name)' of connector '\(manifest.name)' is '\(text)': a value filled into a URL may use only letters, digits, '-', '.', '_' and '~'"
                     )
                 }
                 result += text
             }
         }
         guard missing.isEmpty else {
-            var options = missing.map { describe($0) }
-            if scheme?.baseURL == nil, let baseVariable = manifest.configVariable("base_url") {
-                options.append("or \(describe(baseVariable))")
+            var options = missing.map(Self.describe)
+            if template.source == manifest.baseURL.source, let baseVariable = manifest.configVariable("base_url") {
+                options.append("or \(Self.describe(baseVariable))")
             }
             throw ExecutionError(
                 kind: .config,
-                message: "connector '\(manifest.name)' needs \(options.joined(separator: " ")) to know where the service is",
+                message: "connector '\(manifest.name)' needs \(options.joined(separator: " ")) \(what)",
                 details: ["missing": .array(missing.map { .string($0.name) })]
             )
         }
@@ -82,23 +120,14 @@ enum ConnectionResolver {
         return "config '\(variable.name)'\(environment)"
     }
 
-    // MARK: Credentials
+    // MARK: Choosing a scheme
 
-    private static func resolveCredential(
-        _ manifest: ConnectorManifest, fileCredentials: [String: String], environment: [String: String]
-    ) throws(ExecutionError) -> (AuthScheme?, Credential) {
+    private func chooseScheme() throws(ExecutionError) -> AuthScheme? {
         let schemes = manifest.auth.schemes
-        guard !schemes.isEmpty else { return (nil, .none) }
-
-        func fieldValue(_ field: CredentialField) -> String? {
-            if let value = fileCredentials[field.name], !value.isEmpty { return value }
-            for name in field.environment {
-                if let value = environment[name], !value.isEmpty { return value }
-            }
-            return nil
-        }
-
-        let requested = fileCredentials["method"] ?? manifest.auth.methodEnvironment.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        guard !schemes.isEmpty else { return nil }
+        let requested = explicit["method"]
+            ?? manifest.auth.methodEnvironment.lazy.compactMap { settings.environment[$0] }.first { !$0.isEmpty }
+            ?? stored["method"]
         if let requested {
             guard let scheme = manifest.auth.scheme(requested) else {
                 throw ExecutionError(
@@ -106,39 +135,50 @@ enum ConnectionResolver {
                     message: "connector '\(manifest.name)' has no auth method '\(requested)'; available: \(schemes.map(\.id).joined(separator: ", "))"
                 )
             }
-            let missing = scheme.fields.filter { fieldValue($0) == nil }
-            guard missing.isEmpty else {
+            guard isComplete(scheme) else {
                 throw ExecutionError(
-                    kind: .auth,
-                    message: "auth method '\(scheme.id)' of connector '\(manifest.name)' needs \(missing.map(describe).joined(separator: ", "))",
-                    retryable: false
+                    kind: .auth, message: "auth method '\(scheme.id)' of connector '\(manifest.name)' needs \(needs(scheme))", retryable: false
                 )
             }
-            return (scheme, credential(for: scheme, values: fieldValue))
+            return scheme
         }
-        for scheme in schemes where scheme.fields.allSatisfy({ fieldValue($0) != nil }) {
-            return (scheme, credential(for: scheme, values: fieldValue))
-        }
-        let needs = schemes.map { "\($0.id): \($0.fields.map(describe).joined(separator: " + "))" }
+        if let complete = schemes.first(where: isComplete) { return complete }
+        let summary = schemes.map { "\($0.id): \(needs($0))" }
         throw ExecutionError(
             kind: .auth,
-            message: "no credentials for connector '\(manifest.name)'. Set one of — \(needs.joined(separator: "; "))",
+            message: "no credentials for connector '\(manifest.name)'. Set one of — \(summary.joined(separator: "; "))",
             details: ["methods": .array(schemes.map { .string($0.id) })],
             retryable: false
         )
     }
 
-    private static func describe(_ field: CredentialField) -> String {
-        field.environment.isEmpty ? field.name : "\(field.name) (env \(field.environment.joined(separator: " or ")))"
+    /// Whether every credential the scheme needs has a value. An OAuth 2.0 scheme needs an access token,
+    /// or a refresh token with the client id and secret.
+    private func isComplete(_ scheme: AuthScheme) -> Bool {
+        switch scheme.kind {
+        case .oauth2(let spec):
+            if fillFields(spec.accessToken, scheme: scheme) != nil { return true }
+            return [spec.refreshToken, spec.clientID, spec.clientSecret].allSatisfy { fillFields($0, scheme: scheme) != nil }
+        default:
+            return scheme.kind.templates.allSatisfy { fillFields($0, scheme: scheme) != nil }
+        }
     }
 
-    private static func credential(for scheme: AuthScheme, values: @escaping (CredentialField) -> String?) -> Credential {
-        let lookup: (String) -> JSONValue? = { name in
-            scheme.fields.first { $0.name == name }.flatMap(values).map(JSONValue.string)
+    private func needs(_ scheme: AuthScheme) -> String {
+        let names = Set(scheme.kind.templates.flatMap(\.placeholders))
+        let fields = scheme.fields.filter { names.contains($0.name) }.map { field in
+            field.environment.isEmpty ? field.name : "\(field.name) (env \(field.environment.joined(separator: " or ")))"
         }
-        func fill(_ template: Template) -> String {
-            template.fill(lookup) ?? ""
+        if case .oauth2 = scheme.kind {
+            return "an access token, or a refresh token with the client id and secret — " + fields.joined(separator: ", ") + "; or run: switchyard auth login \(manifest.name) --method \(scheme.id)"
         }
+        return fields.joined(separator: " + ")
+    }
+
+    // MARK: Building the credential
+
+    private func credential(for scheme: AuthScheme) throws(ExecutionError) -> Credential {
+        let fill: (Template) -> String = { fillFields($0, scheme: scheme) ?? "" }
         switch scheme.kind {
         case .none:
             return .none
@@ -148,6 +188,67 @@ enum ConnectionResolver {
             return .bearer(token: fill(token))
         case .apiKey(let placement, let name, let value):
             return .apiKey(placement: placement, name: name, value: fill(value))
+        case .cookie(let cookies):
+            return .cookie(header: try CookieHeader.normalize(fill(cookies)))
+        case .oauth2(let spec):
+            let client = OAuth2Client(
+                tokenURL: try fillConfig(spec.tokenURL, what: "for its OAuth 2.0 token endpoint", urlSafe: false),
+                clientID: fillFields(spec.clientID, scheme: scheme) ?? "",
+                clientSecret: fillFields(spec.clientSecret, scheme: scheme) ?? "",
+                transport: transport
+            )
+            let expiresAt = (explicit["expires_at"] ?? stored["expires_at"]).flatMap { ISO8601DateFormatter().date(from: $0) }
+            let session = OAuth2Session(
+                connector: manifest.name, client: client,
+                accessToken: fillFields(spec.accessToken, scheme: scheme),
+                refreshToken: fillFields(spec.refreshToken, scheme: scheme),
+                expiresAt: expiresAt,
+                store: settings.credentialStorePath.map(CredentialStore.init(path:))
+            )
+            return .oauth2(session)
+        case .oauth1(let spec):
+            let keyValue = fill(spec.privateKey)
+            let pem: String
+            if keyValue.contains("-----BEGIN") {
+                pem = keyValue
+            } else {
+                guard let data = FileManager.default.contents(atPath: (keyValue as NSString).expandingTildeInPath) else {
+                    throw ExecutionError(kind: .config, message: "cannot read the OAuth 1.0a private key file '\(keyValue)' of connector '\(manifest.name)'")
+                }
+                pem = String(decoding: data, as: UTF8.self)
+            }
+            do {
+                return .oauth1(try OAuth1Signer(consumerKey: fill(spec.consumerKey), privateKeyPEM: pem, token: fill(spec.token)))
+            } catch {
+                throw ExecutionError(kind: .config, message: "the OAuth 1.0a private key of connector '\(manifest.name)' cannot be used: \(error.message)")
+            }
         }
+    }
+}
+
+/// Browser-session cookies as one `Cookie` header, from `a=1; b=2` or a JSON object `{"a": "1"}`.
+enum CookieHeader {
+    static func normalize(_ text: String) throws(ExecutionError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var pairs: [(String, String)] = []
+        if trimmed.hasPrefix("{") {
+            guard let object = (try? JSONValue(parsing: trimmed))?.objectValue else {
+                throw ExecutionError(kind: .config, message: "the cookies look like JSON but are not a JSON object of name → value")
+            }
+            pairs = object.map { ($0.key, $0.value.displayText) }
+        } else {
+            pairs = trimmed.split(separator: ";").compactMap { piece in
+                let parts = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return parts.count == 2 && !parts[0].isEmpty ? (parts[0], parts[1]) : nil
+            }
+        }
+        guard !pairs.isEmpty else {
+            throw ExecutionError(kind: .config, message: "no cookies found: give them as 'JSESSIONID=…; atlassian.xsrf.token=…' or a JSON object")
+        }
+        let header = pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "; ")
+        guard !header.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+            throw ExecutionError(kind: .config, message: "cookies cannot contain line breaks")
+        }
+        return header
     }
 }

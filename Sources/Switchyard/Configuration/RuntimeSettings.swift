@@ -12,6 +12,11 @@ public struct RuntimeSettings: Sendable {
     public var config: [String: JSONObject]
     /// Credentials per connector, from `--credentials FILE`: `{"jira": {"method": "api_token", "email": "…", "api_token": "…"}}`.
     public var credentials: [String: [String: String]]
+    /// Credentials from the default store (`~/.config/switchyard/credentials.json`): used when neither the
+    /// credentials file nor the environment has a value.
+    public var storedCredentials: [String: [String: String]] = [:]
+    /// Where rotated OAuth 2.0 tokens are written; `nil` keeps them in memory only.
+    public var credentialStorePath: String?
     /// Fixed connections that replace config and credentials for some connectors (the sandbox uses this).
     public var overrides: [String: ConnectionOverride]
     /// Destructive actions run only with the `confirmation` token of their dry run.

@@ -83,7 +83,7 @@ public final class SwitchyardRuntime: Sendable {
     /// The resolved connection of a connector, computed once.
     public func connection(for manifest: ConnectorManifest) throws(ExecutionError) -> Connection {
         if let cached = connections.withLock({ $0[manifest.name] }) { return cached }
-        let resolved = try ConnectionResolver.resolve(manifest, settings: settings)
+        let resolved = try ConnectionResolver.resolve(manifest, settings: settings, transport: transport)
         connections.withLock { $0[manifest.name] = resolved }
         return resolved
     }

@@ -71,6 +71,14 @@ public enum ManifestDecoder {
         } else {
             problems.add(.root, "missing required field 'entities'")
         }
+        if let check = auth.check {
+            let action = entities.first { $0.name == check.entity }?.action(check.action)
+            if action == nil {
+                problems.add(.root.appending("auth").appending("check"), "auth check '\(check.entity).\(check.action)' names no action of this connector")
+            } else if action?.safety.readOnly == false {
+                problems.add(.root.appending("auth").appending("check"), "auth check '\(check.entity).\(check.action)' must be a read-only action")
+            }
+        }
         reader.reportUnknownFields(&problems)
         guard let name, let title, let version, let description, let baseURL else { return nil }
         return ConnectorManifest(
@@ -113,6 +121,15 @@ public enum ManifestDecoder {
     private static func decodeAuth(_ json: JSONValue, configNames: Set<String>, at pointer: JSONPointer, problems: inout ProblemList) -> AuthSpec {
         guard var reader = ObjectReader(json, at: pointer, what: "'auth'", problems: &problems) else { return .none }
         let methodEnvironment = reader.strings("method_env", problems: &problems) ?? []
+        var check: (entity: String, action: String)?
+        if let text = reader.string("check", problems: &problems) {
+            let parts = text.split(separator: ".").map(String.init)
+            if parts.count == 2 {
+                check = (parts[0], parts[1])
+            } else {
+                problems.add(pointer.appending("check"), "'check' names a read-only action as 'entity.action', e.g. 'users.myself'")
+            }
+        }
         var schemes: [AuthScheme] = []
         if let schemesJSON = reader.value("schemes") {
             let schemesPointer = pointer.appending("schemes")
@@ -128,7 +145,7 @@ public enum ManifestDecoder {
             problems.add(pointer, "missing required field 'schemes'")
         }
         reader.reportUnknownFields(&problems)
-        return AuthSpec(methodEnvironment: methodEnvironment, schemes: schemes)
+        return AuthSpec(methodEnvironment: methodEnvironment, schemes: schemes, check: check)
     }
 
     private static func decodeScheme(
@@ -180,8 +197,46 @@ public enum ManifestDecoder {
             if let placement, let name, let value {
                 kind = .apiKey(placement: placement, name: name, value: value)
             }
+        case "cookie":
+            if let cookies = reader.template("cookies", required: true, problems: &problems) {
+                kind = .cookie(cookies: cookies)
+            }
+        case "oauth2":
+            let tokenURL = reader.template("token_url", required: true, problems: &problems)
+            let spec = tokenURL.map { tokenURL in
+                OAuth2Spec(
+                    clientID: reader.template("client_id", problems: &problems),
+                    clientSecret: reader.template("client_secret", problems: &problems),
+                    accessToken: reader.template("access_token", problems: &problems),
+                    refreshToken: reader.template("refresh_token", problems: &problems),
+                    tokenURL: tokenURL,
+                    authorizeURL: reader.template("authorize_url", problems: &problems),
+                    resourcesURL: reader.template("resources_url", problems: &problems),
+                    audience: reader.string("audience", problems: &problems),
+                    scopes: reader.strings("scopes", problems: &problems) ?? []
+                )
+            }
+            if let spec {
+                if spec.accessToken == nil, spec.refreshToken == nil {
+                    problems.add(pointer, "an oauth2 scheme needs 'access_token' or 'refresh_token'")
+                }
+                kind = .oauth2(spec)
+            }
+        case "oauth1":
+            let consumerKey = reader.template("consumer_key", required: true, problems: &problems)
+            let privateKey = reader.template("private_key", required: true, problems: &problems)
+            let token = reader.template("token", required: true, problems: &problems)
+            let requestTokenURL = reader.template("request_token_url", required: true, problems: &problems)
+            let authorizeURL = reader.template("authorize_url", required: true, problems: &problems)
+            let accessTokenURL = reader.template("access_token_url", required: true, problems: &problems)
+            if let consumerKey, let privateKey, let token, let requestTokenURL, let authorizeURL, let accessTokenURL {
+                kind = .oauth1(OAuth1Spec(
+                    consumerKey: consumerKey, privateKey: privateKey, token: token,
+                    requestTokenURL: requestTokenURL, authorizeURL: authorizeURL, accessTokenURL: accessTokenURL
+                ))
+            }
         case let other?:
-            problems.add(pointer.appending("type"), "unknown auth type '\(other)'; expected none, basic, bearer or api_key")
+            problems.add(pointer.appending("type"), "unknown auth type '\(other)'; expected none, basic, bearer, api_key, cookie, oauth2 or oauth1")
         case nil:
             break
         }
@@ -190,6 +245,9 @@ public enum ManifestDecoder {
         let fieldNames = Set(fields.map(\.name))
         for template in kind.templates {
             checkPlaceholders(template, declared: fieldNames, what: "credential field", at: pointer, problems: &problems)
+        }
+        for template in kind.configTemplates {
+            checkPlaceholders(template, declared: configNames, what: "config variable", at: pointer, problems: &problems)
         }
         return AuthScheme(id: id, kind: kind, description: description, fields: fields, baseURL: baseURL)
     }

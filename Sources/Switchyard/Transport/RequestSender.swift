@@ -62,9 +62,11 @@ struct RequestSender {
     private mutating func sendFollowingRedirects(_ original: PreparedRequest) async throws(ExecutionError) -> HTTPResponse {
         var request = original
         var authenticated = true
-        for _ in 0..<6 {
+        var refreshedAfter401 = false
+        var usedToken: String?
+        for _ in 0..<7 {
             var outgoing = request
-            if authenticated { connection.credential.apply(to: &outgoing) }
+            if authenticated { usedToken = try await connection.credential.authorize(&outgoing) }
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else {
                 throw ExecutionError(kind: .timeout, message: "the call ran out of its time budget before \(request.method.rawValue) \(request.path) could be sent")
@@ -93,6 +95,13 @@ struct RequestSender {
                     request.body = nil
                     request.headers.removeAll { $0.name.lowercased() == "content-type" }
                 }
+                continue
+            }
+            if response.status == 401, authenticated, !refreshedAfter401,
+               try await connection.credential.tokenAfterRejection(of: usedToken) != nil {
+                // One refresh and one retry, whatever the retry policy says: the token, not the call, was stale.
+                refreshedAfter401 = true
+                logger.debug("\(label): 401 with an OAuth 2.0 token; refreshed it and retrying once")
                 continue
             }
             guard (200..<300).contains(response.status) else {

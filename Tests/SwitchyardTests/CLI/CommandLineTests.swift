@@ -27,6 +27,8 @@ struct CommandLine {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("JIRA_") && !$0.key.hasPrefix("CONFLUENCE_") }
         env["SWITCHYARD_HOME"] = SandboxHarness.repositoryRoot
+        // A private config home, so a developer's stored credentials never change a test.
+        env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-config-\(UUID().uuidString)").path
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe()

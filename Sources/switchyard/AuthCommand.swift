@@ -1,0 +1,183 @@
+import ArgumentParser
+import Foundation
+import Switchyard
+
+/// `switchyard auth`: log in, check and forget credentials.
+struct AuthCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "auth",
+        abstract: "Log in to a connector, show which credentials are configured (masked) and test them, or forget them.",
+        subcommands: [AuthStatusCommand.self, AuthLoginCommand.self, AuthLogoutCommand.self]
+    )
+}
+
+/// `switchyard auth status [CONNECTOR]`
+struct AuthStatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show each connector's auth method and where its credentials come from (never their values), and test them with a cheap call."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Only this connector.") var connector: String?
+    @Flag(help: "Do not make the test call.") var noCheck = false
+
+    func run() async throws {
+        let settings: RuntimeSettings
+        do {
+            settings = try global.makeSettings()
+        } catch {
+            StandardStreams.error("switchyard auth status: \(error.message)")
+            throw ExitCode(1)
+        }
+        let catalog = global.loadCatalog()
+        let runtime = SwitchyardRuntime(catalog: catalog, settings: settings, logger: global.makeLogger())
+        var failed = false
+        for manifest in catalog.connectors where connector == nil || manifest.name == connector {
+            var line = "\(manifest.name): "
+            do {
+                let connection = try runtime.connection(for: manifest)
+                line += "method \(connection.schemeID ?? "none") — \(connection.credential) — \(connection.baseURL)"
+                if !noCheck, let check = manifest.auth.check {
+                    let envelope = await runtime.execute(ExecuteRequest(connector: manifest.name, entity: check.entity, action: check.action, params: ["fields": ["*"]]))
+                    if let error = envelope.error {
+                        failed = true
+                        line += "\n  check \(check.entity) \(check.action): FAILED — \(error.kind.rawValue): \(error.message)"
+                    } else {
+                        let who = envelope.result?.data["displayName"]?.stringValue ?? envelope.result?.data["name"]?.stringValue
+                        line += "\n  check \(check.entity) \(check.action): ok" + (who.map { " (signed in as \($0))" } ?? "")
+                    }
+                }
+            } catch {
+                failed = true
+                line += "not configured — \(error.message)"
+            }
+            StandardStreams.output(line)
+        }
+        try? await runtime.shutdown()
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// `switchyard auth logout CONNECTOR`
+struct AuthLogoutCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Forget a connector's stored credentials.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The connector.") var connector: String
+
+    func run() async throws {
+        let store = global.credentialStore
+        do {
+            try store.remove(connector: connector)
+            StandardStreams.output("forgot the stored credentials of '\(connector)' in \(store.path)")
+        } catch {
+            StandardStreams.error("switchyard auth logout: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `switchyard auth login CONNECTOR --method oauth2`
+struct AuthLoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "login",
+        abstract: "Log in with OAuth 2.0 (authorization code, Atlassian 3LO) and store the tokens.",
+        discussion: """
+            Opens nothing by itself: it prints the consent URL, then waits for the browser's redirect on a
+            one-shot listener at http://127.0.0.1:PORT/callback (register that redirect URI with your app), or,
+            with --paste, for you to paste the URL you were redirected to. The client id and secret come from
+            --client-id/--client-secret or the connector's env variables (e.g. JIRA_CLIENT_ID, JIRA_CLIENT_SECRET).
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The connector, e.g. jira.") var connector: String
+    @Option(help: "The auth method (an oauth2 scheme of the connector).") var method = "oauth2"
+    @Option(help: "OAuth client id.") var clientID: String?
+    @Option(help: "OAuth client secret.") var clientSecret: String?
+    @Option(help: "Scopes, space-separated (default: the manifest's; offline_access is always added).") var scopes: String?
+    @Option(help: "Port of the loopback redirect listener.") var port = 8765
+    @Flag(help: "Paste the redirect URL instead of running a listener.") var paste = false
+    @Option(help: "Site to use when the login reaches several (name, URL or cloud id).") var site: String?
+
+    func run() async throws {
+        do {
+            try await login()
+        } catch {
+            StandardStreams.error("switchyard auth login: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+
+    private func login() async throws(ExecutionError) {
+        let settings = try global.makeSettings()
+        let manifest = try global.loadCatalog().requireConnector(connector)
+        guard let scheme = manifest.auth.scheme(method) else {
+            throw ExecutionError(kind: .config, message: "connector '\(connector)' has no auth method '\(method)'")
+        }
+        let prefix = manifest.name.uppercased().replacingOccurrences(of: "-", with: "_")
+        let id = clientID ?? field("client_id", of: scheme, settings: settings) ?? settings.environment["\(prefix)_CLIENT_ID"]
+        let secret = clientSecret ?? field("client_secret", of: scheme, settings: settings) ?? settings.environment["\(prefix)_CLIENT_SECRET"]
+        guard let id, let secret else {
+            throw ExecutionError(kind: .config, message: "give the OAuth app's client id and secret: --client-id/--client-secret or \(prefix)_CLIENT_ID/\(prefix)_CLIENT_SECRET")
+        }
+        let transport = HTTPTransport()
+        defer { Task { try? await transport.shutdown() } }
+        let login = try OAuth2Login(
+            manifest: manifest, schemeID: method, clientID: id, clientSecret: secret, settings: settings, transport: transport,
+            scopes: scopes.map { $0.split(separator: " ").map(String.init) }
+        )
+        let query: [String: String]
+        let redirectURI: String
+        if paste {
+            redirectURI = "http://127.0.0.1:\(port)/callback"
+            StandardStreams.error("Open this URL, approve, then paste the URL your browser was sent to:\n\(login.authorizeURL(redirectURI: redirectURI))")
+            guard let line = readLine(), let components = URLComponents(string: line.trimmingCharacters(in: .whitespaces)) else {
+                throw ExecutionError(kind: .validation, message: "no redirect URL was pasted")
+            }
+            query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
+        } else {
+            let listener: LoopbackRedirectListener
+            do {
+                listener = try await LoopbackRedirectListener.start(port: port)
+            } catch {
+                throw ExecutionError(kind: .config, message: "cannot listen on 127.0.0.1:\(port) for the redirect (\(error)); try --port or --paste")
+            }
+            redirectURI = listener.redirectURI
+            StandardStreams.error("Open this URL in a browser and approve access:\n\(login.authorizeURL(redirectURI: redirectURI))\nWaiting for the redirect to \(redirectURI) …")
+            let received = await listener.waitForCallback()
+            await listener.close()
+            guard let received else { throw ExecutionError(kind: .auth, message: "no redirect arrived") }
+            query = received
+        }
+        if let error = query["error"] {
+            throw ExecutionError(kind: .auth, message: "the authorization was refused: \(error) \(query["error_description"] ?? "")", retryable: false)
+        }
+        guard let code = query["code"] else { throw ExecutionError(kind: .auth, message: "the redirect carried no authorization code") }
+        let (grant, sites) = try await login.complete(code: code, state: query["state"] ?? "", redirectURI: redirectURI)
+        let chosen = try choose(from: sites)
+        let store = global.credentialStore
+        try login.store(grant, site: chosen, in: store)
+        StandardStreams.output("logged in to '\(connector)'\(chosen.map { " — site \($0.name) (\($0.url), cloud id \($0.id))" } ?? ""); tokens stored in \(store.path)")
+    }
+
+    private func field(_ name: String, of scheme: AuthScheme, settings: RuntimeSettings) -> String? {
+        guard let field = scheme.fields.first(where: { $0.name == name }) else { return nil }
+        return settings.credentials[connector]?[name] ?? field.environment.lazy.compactMap { settings.environment[$0] }.first
+    }
+
+    private func choose(from sites: [OAuth2Login.Site]) throws(ExecutionError) -> OAuth2Login.Site? {
+        guard sites.count > 1 else { return sites.first }
+        if let site, let match = sites.first(where: { $0.id == site || $0.name == site || $0.url == site }) { return match }
+        if isatty(STDIN_FILENO) != 0 {
+            StandardStreams.error("This login reaches several sites:")
+            for (index, site) in sites.enumerated() { StandardStreams.error("  \(index + 1). \(site.name)  \(site.url)") }
+            StandardStreams.error("Pick one (1–\(sites.count)):")
+            if let line = readLine(), let number = Int(line.trimmingCharacters(in: .whitespaces)), sites.indices.contains(number - 1) {
+                return sites[number - 1]
+            }
+        }
+        throw ExecutionError(kind: .validation, message: "this login reaches several sites; choose one with --site: \(sites.map { "\($0.name) (\($0.url))" }.joined(separator: ", "))")
+    }
+}
