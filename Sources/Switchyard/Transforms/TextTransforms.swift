@@ -14,6 +14,12 @@ public enum TextTransforms {
     static let registry: [String: Function] = [
         "json_string": JSONStringTransforms.encode,
         "parse_json": JSONStringTransforms.decode,
+        "markdown_to_adf": RichTextTransforms.markdownToADF,
+        "adf_to_markdown": RichTextTransforms.adfToMarkdown,
+        "markdown_to_storage": RichTextTransforms.markdownToStorage,
+        "storage_to_markdown": RichTextTransforms.storageToMarkdown,
+        "markdown_to_wiki": RichTextTransforms.markdownToWiki,
+        "wiki_to_markdown": RichTextTransforms.wikiToMarkdown,
     ]
 
     /// Every transform name a manifest may use.
