@@ -7,6 +7,8 @@ final class ServeProcess {
     private let input: FileHandle
     private let output: FileHandle
     private var buffer: [UInt8] = []
+    /// How much of `buffer` is known to hold no newline, so each chunk is scanned once.
+    private var scanned = 0
 
     init(executable: String, arguments: [String] = ["serve"], environment: [String: String]) throws {
         process = Process()
@@ -30,11 +32,13 @@ final class ServeProcess {
     /// Blocks until the next complete line arrives.
     func readLine() -> String? {
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: buffer[..<newline], as: UTF8.self)
                 buffer.removeSubrange(...newline)
+                scanned = 0
                 return line
             }
+            scanned = buffer.count
             let chunk = output.availableData
             if chunk.isEmpty { return nil }
             buffer.append(contentsOf: chunk)
@@ -44,11 +48,17 @@ final class ServeProcess {
     /// Sends a request and reads lines until its reply (by id) arrives.
     func call(_ request: String, id: String) -> String? {
         send(request)
-        let marker = "\"id\":\(id)"
+        let marker = "\"id\":\(id),"
         while let line = readLine() {
-            if line.contains(marker) { return line }
+            if Self.head(of: line).contains(marker) { return line }
         }
         return nil
+    }
+
+    /// The start of a reply, where Switchyard writes `jsonrpc`, `id` and `ok`: checking it avoids
+    /// scanning megabytes of payload in the client.
+    static func head(of line: String) -> Substring {
+        line.prefix(96)
     }
 
     /// Peak and current resident memory of the child, in MiB, from /proc.

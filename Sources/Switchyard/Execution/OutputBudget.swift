@@ -36,7 +36,7 @@ struct OutputBudget {
         mutating func append(_ record: JSONValue) -> Bool {
             var shortened = 0
             let bounded = OutputBudget.shortenStrings(record, limit: OutputBudget.listStringLimit, count: &shortened)
-            let size = bounded.serializedBytes().count + 1
+            let size = bounded.serializedByteCount + 1
             guard used + size <= capacity else { return false }
             used += size
             shortenedStrings += shortened
@@ -55,11 +55,11 @@ struct OutputBudget {
 
     func fitObject(_ value: JSONValue) -> Outcome {
         let budget = max(0, maximumBytes - Self.envelopeAllowance)
-        guard value.serializedBytes().count > budget else { return Outcome(data: value) }
+        guard value.serializedByteCount > budget else { return Outcome(data: value) }
         for limit in [2000, 500, 100] {
             var shortened = 0
             let candidate = Self.shortenStrings(value, limit: limit, count: &shortened)
-            if candidate.serializedBytes().count <= budget {
+            if candidate.serializedByteCount <= budget {
                 return Outcome(data: candidate, shortenedStrings: shortened)
             }
         }

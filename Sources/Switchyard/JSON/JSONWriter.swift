@@ -107,3 +107,33 @@ extension JSONValue {
         return writer.bytes
     }
 }
+
+extension JSONValue {
+    /// How many bytes ``serialized(pretty:)`` would produce (compact form), counted without building them.
+    public var serializedByteCount: Int {
+        switch self {
+        case .null: return 4
+        case .bool(let flag): return flag ? 4 : 5
+        case .number(let number): return number.text.utf8.count
+        case .string(let text): return JSONValue.quotedByteCount(text)
+        case .array(let elements):
+            return 2 + elements.reduce(max(0, elements.count - 1)) { $0 + $1.serializedByteCount }
+        case .object(let object):
+            return 2 + object.members.reduce(max(0, object.count - 1)) { total, member in
+                total + JSONValue.quotedByteCount(member.key) + 1 + member.value.serializedByteCount
+            }
+        }
+    }
+
+    private static func quotedByteCount(_ text: String) -> Int {
+        var count = 2
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, 0x08, 0x0C: count += 2
+            case 0..<0x20: count += 6
+            default: count += 1
+            }
+        }
+        return count
+    }
+}

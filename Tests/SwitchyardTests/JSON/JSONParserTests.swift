@@ -114,3 +114,17 @@ struct JSONParserTests {
         }
     }
 }
+
+@Suite("JSON byte counting")
+struct JSONByteCountTests {
+    @Test("the counted size equals the serialized size")
+    func countMatchesSerialization() throws {
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<300 {
+            let value = generator.value(depth: 0)
+            #expect(value.serializedByteCount == value.serializedBytes().count)
+        }
+        let tricky: JSONValue = ["a\"b": "line\nbreak\t\u{01}é😀", "n": 1.50, "list": [nil, true, false, [], [:]]]
+        #expect(tricky.serializedByteCount == tricky.serializedBytes().count)
+    }
+}
