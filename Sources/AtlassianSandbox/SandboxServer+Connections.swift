@@ -2,7 +2,7 @@ import Switchyard
 
 extension SandboxServer {
     /// The connectors this sandbox stands in for.
-    public static let servedConnectors = ["jira", "confluence"]
+    public static let servedConnectors = ["jira", "jira-datacenter", "confluence", "confluence-datacenter"]
 
     /// Connections that point the bundled Atlassian connectors at this sandbox with its demo credentials.
     public var connectionOverrides: [String: ConnectionOverride] {

@@ -68,6 +68,12 @@ public final class SandboxServer: Sendable {
     /// Fault injection for requests to come; thread-safe.
     public var faults: SandboxFaults { application.faults }
 
+    /// The OAuth 2.0 (3LO) authorization server: token lifetime, forced expiry, site count and call counts.
+    public var oauth: SandboxOAuth { application.oauth }
+
+    /// Server / Data Center browser sessions (`JSESSIONID` cookies); expire them to get the login page.
+    public var sessions: SandboxSessions { application.sessions }
+
     /// Every request received so far (control endpoints excepted), in arrival order.
     public func recordedRequests() -> [SandboxRequest] {
         application.log.all

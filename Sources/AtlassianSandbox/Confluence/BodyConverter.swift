@@ -11,22 +11,27 @@ import Switchyard
 /// BodyConverter.value(of: ContentBody(.storage, "<p>Hi</p>"), as: .atlasDocFormat)   // the ADF as JSON text
 /// ```
 enum BodyConverter {
-    /// The body's value in `representation`; ADF comes back as a JSON-encoded string, as v2 sends it.
+    /// The body's value in `representation`; ADF comes back as a JSON-encoded string, as v2 sends it,
+    /// and `view` as rendered HTML.
     static func value(of body: ContentBody, as representation: ContentBody.Representation) -> String {
         switch (body.representation, representation) {
-        case (.storage, .storage), (.atlasDocFormat, .atlasDocFormat):
+        case (.storage, .storage), (.atlasDocFormat, .atlasDocFormat), (.view, .view), (.view, .storage):
             return body.value
-        case (.storage, .atlasDocFormat):
+        case (.storage, .atlasDocFormat), (.view, .atlasDocFormat):
             return adf(fromStorage: body.value).serialized()
         case (.atlasDocFormat, .storage):
             return storage(fromADF: (try? JSONValue(parsing: body.value)) ?? .null)
+        case (.storage, .view):
+            return StorageView.html(fromStorage: body.value)
+        case (.atlasDocFormat, .view):
+            return StorageView.html(fromStorage: storage(fromADF: (try? JSONValue(parsing: body.value)) ?? .null))
         }
     }
 
     /// The words of a body, for search and excerpts.
     static func plainText(of body: ContentBody) -> String {
         switch body.representation {
-        case .storage: StorageMarkup.plainText(of: body.value)
+        case .storage, .view: StorageMarkup.plainText(of: body.value)
         case .atlasDocFormat: ADF.plainText(of: (try? JSONValue(parsing: body.value)) ?? .null)
         }
     }

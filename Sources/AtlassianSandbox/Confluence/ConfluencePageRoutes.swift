@@ -35,7 +35,7 @@ struct ConfluencePageRoutes: RouteGroup {
 
     private func getPage(_ request: RouteRequest) throws -> SandboxResponse {
         let id = try request.numericID("id")
-        let bodyFormat = try request.bodyFormat()
+        let bodyFormat = try request.bodyFormat(allowView: true)
         let state = store.snapshot()
         let statuses = request.query.list("status")
         guard let page = state.confluence.content(id: id), page.kind == .page,

@@ -18,13 +18,7 @@ extension ConfluenceRenderer {
             expandable["space"] = .string("/rest/api/space/\(space?.key ?? "")")
         }
         if expand.contains("version") {
-            object["version"] = [
-                "by": state.jira.user(accountId: content.version.authorId).map(v1User) ?? .null,
-                "when": .string(content.version.createdAt.isoText),
-                "number": .number(JSONNumber(content.version.number)),
-                "message": .string(content.version.message),
-                "minorEdit": .bool(content.version.minorEdit),
-            ]
+            object["version"] = v1Version(content.version)
         } else {
             expandable["version"] = ""
         }
@@ -33,14 +27,16 @@ extension ConfluenceRenderer {
         } else {
             expandable["ancestors"] = ""
         }
-        var body = JSONObject()
-        for representation in ContentBody.Representation.allCases where expand.contains("body.\(representation.rawValue)") {
-            body[representation.rawValue] = [
-                "value": .string(BodyConverter.value(of: content.body, as: representation)),
-                "representation": .string(representation.rawValue),
+        if let body = v1Body(content.body, expand: expand) { object["body"] = body } else { expandable["body"] = "" }
+        if expand.contains("metadata.labels") {
+            let labels = state.confluence.labels(on: content.id)
+            object["metadata"] = [
+                "labels": [
+                    "results": .array(labels.map(v1Label)), "start": 0,
+                    "limit": 200, "size": .number(JSONNumber(labels.count)),
+                ]
             ]
         }
-        if body.isEmpty { expandable["body"] = "" } else { object["body"] = .object(body) }
         object["extensions"] = ["position": .number(JSONNumber(content.position))]
         object["_expandable"] = .object(expandable)
         object["_links"] = [
@@ -51,15 +47,28 @@ extension ConfluenceRenderer {
         return .object(object)
     }
 
-    /// A v1 Space summary: numeric id, key, name.
-    func v1Space(_ space: ConfluenceSpace) -> JSONValue {
-        [
+    /// A v1 Space; `expand` may add `description.plain` and `homepage`.
+    func v1Space(_ space: ConfluenceSpace, expand: Set<String> = []) -> JSONValue {
+        var object: JSONObject = [
             "id": .number(JSONNumber(Int(space.id) ?? 0)),
             "key": .string(space.key),
             "name": .string(space.name),
             "type": .string(space.type),
             "status": "current",
-            "_links": ["webui": .string(space.webPath), "self": .string("\(wikiBase)/rest/api/space/\(space.key)")],
         ]
+        var expandable: JSONObject = [:]
+        if expand.contains("description") || expand.contains("description.plain") {
+            object["description"] = ["plain": ["value": .string(space.description), "representation": "plain", "embeddedContent": []]]
+        } else {
+            expandable["description"] = ""
+        }
+        if expand.contains("homepage"), let home = space.homepageId.flatMap(state.confluence.content(id:)) {
+            object["homepage"] = v1Content(home, expand: [])
+        } else {
+            expandable["homepage"] = .string(space.homepageId.map { "/rest/api/content/\($0)" } ?? "")
+        }
+        object["_expandable"] = .object(expandable)
+        object["_links"] = ["webui": .string(space.webPath), "self": .string("\(wikiBase)/rest/api/space/\(space.key)")]
+        return .object(object)
     }
 }

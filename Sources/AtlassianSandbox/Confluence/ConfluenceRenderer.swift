@@ -10,8 +10,11 @@ import Switchyard
 struct ConfluenceRenderer {
     let state: SandboxState
     let baseURL: String
+    /// The context path v1 links are relative to: `/wiki` on Cloud, empty on Server/Data Center.
+    var context = "/wiki"
 
-    var wikiBase: String { "\(baseURL)/wiki" }
+    /// The URL v1 `_links.next` and `self` links hang off: `http://host/wiki` on Cloud, `http://host` on Data Center.
+    var wikiBase: String { baseURL + context }
 
     /// A v2 page; `body` appears only when a body format was asked for, and `_links.base` only on single reads.
     func page(_ content: ConfluenceContent, bodyFormat: ContentBody.Representation?, includeBase: Bool = false) -> JSONValue {
@@ -88,8 +91,18 @@ struct ConfluenceRenderer {
         ]
     }
 
-    /// A v1 user, as `/wiki/rest/api/user/current` returns it.
+    /// A v1 user, as `/wiki/rest/api/user/current` returns it; Server/Data Center users (no context
+    /// path) also carry `username` and `userKey`.
     func v1User(_ user: JiraUser) -> JSONValue {
+        guard context.isEmpty, case .object(var object) = cloudV1User(user) else { return cloudV1User(user) }
+        let username = String(user.emailAddress.prefix { $0 != "@" }).lowercased()
+        object["username"] = .string(username)
+        object["userKey"] = .string(user.accountId)
+        object["_links"] = ["self": .string("\(wikiBase)/rest/api/user?username=\(username)"), "base": .string(wikiBase), "context": ""]
+        return .object(object)
+    }
+
+    private func cloudV1User(_ user: JiraUser) -> JSONValue {
         [
             "type": "known",
             "accountId": .string(user.accountId),
@@ -97,7 +110,7 @@ struct ConfluenceRenderer {
             "email": .string(user.emailAddress),
             "publicName": .string(user.displayName),
             "profilePicture": [
-                "path": .string("/wiki/aa-avatar/\(user.accountId)"),
+                "path": .string("\(context)/aa-avatar/\(user.accountId)"),
                 "width": 48, "height": 48, "isDefault": false,
             ],
             "displayName": .string(user.displayName),
@@ -107,7 +120,7 @@ struct ConfluenceRenderer {
             "_links": [
                 "self": .string("\(wikiBase)/rest/api/user?accountId=\(user.accountId)"),
                 "base": .string(wikiBase),
-                "context": "/wiki",
+                "context": .string(context),
             ],
         ]
     }

@@ -1,36 +1,40 @@
 import Foundation
 import Switchyard
 
-/// Confluence REST v1 under `/wiki/rest/api`: CQL search (cursor paging), content lists (offset paging),
-/// single content and the current user.
+/// Confluence REST v1 CQL search (cursor paging on Cloud, `start` on Data Center), spaces and the
+/// current user. Registered under `/wiki` (Cloud) and with no context path (Server/Data Center).
 ///
 /// ```http
 /// GET /wiki/rest/api/search?cql=type%3Dpage%20AND%20space%3DDEMO&limit=5
 /// → {"results":[...],"start":0,"limit":5,"size":5,"totalSize":12,"cqlQuery":"type=page AND space=DEMO",
 ///    "_links":{"base":".../wiki","context":"/wiki","next":"/rest/api/search?cql=...&limit=5&cursor=..."}}
+/// GET /rest/api/space/DEMO?expand=description.plain,homepage
 /// ```
 struct ConfluenceV1Routes: RouteGroup {
     let store: SandboxStore
+    /// `/wiki` on Cloud, empty on Data Center.
+    let context: String
 
     func register(on router: inout Router) {
-        router.add(.GET, "/wiki/rest/api/search", dialect: .confluenceV1) { try search($0) }
-        router.add(.GET, "/wiki/rest/api/content", dialect: .confluenceV1) { try listContent($0) }
-        router.add(.GET, "/wiki/rest/api/content/{id}", dialect: .confluenceV1) { request in
-            let id = request.parameter("id")
+        router.add(.GET, "\(context)/rest/api/search", dialect: .confluenceV1) { try search($0) }
+        router.add(.GET, "\(context)/rest/api/space", dialect: .confluenceV1) { try listSpaces($0) }
+        router.add(.GET, "\(context)/rest/api/space/{spaceKey}", dialect: .confluenceV1) { request in
+            let key = request.parameter("spaceKey")
             let state = store.snapshot()
-            guard let content = state.confluence.content(id: id), content.status != "trashed" else {
-                throw APIError.notFound("No content found with id: ContentId{id=\(id)}")
-            }
-            let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
-            return .json(renderer.v1Content(content, expand: Set(request.query.list("expand"))))
+            guard let space = state.confluence.space(key: key) else { throw APIError.notFound("No space with key : \(key)") }
+            return .json(renderer(state, request).v1Space(space, expand: Set(request.query.list("expand"))))
         }
-        router.add(.GET, "/wiki/rest/api/user/current", dialect: .confluenceV1) { request in
+        router.add(.GET, "\(context)/rest/api/user/current", dialect: .confluenceV1) { request in
             let state = store.snapshot()
             guard let user = state.jira.user(accountId: request.accountId ?? "") else {
                 throw APIError(.unauthorized, ["This request requires authentication."])
             }
-            return .json(ConfluenceRenderer(state: state, baseURL: request.baseURL).v1User(user))
+            return .json(renderer(state, request).v1User(user))
         }
+    }
+
+    private func renderer(_ state: SandboxState, _ request: RouteRequest) -> ConfluenceRenderer {
+        ConfluenceRenderer(state: state, baseURL: request.baseURL, context: context)
     }
 
     private func search(_ request: RouteRequest) throws -> SandboxResponse {
@@ -41,7 +45,7 @@ struct ConfluenceV1Routes: RouteGroup {
         let state = store.snapshot()
         let matches = try CQLQuery(cql).run(in: state, currentUser: request.accountId)
         let page = paging.page(of: matches)
-        let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
+        let renderer = renderer(state, request)
         let expand = Set(request.query.list("expand"))
         let contentExpand = Set(expand.compactMap { $0.hasPrefix("content.") ? String($0.dropFirst(8)) : nil })
         let results: [JSONValue] = page.items.map { content in
@@ -60,8 +64,15 @@ struct ConfluenceV1Routes: RouteGroup {
                 "score": 0,
             ]
         }
-        var links: JSONObject = ["base": .string(renderer.wikiBase), "context": "/wiki"]
-        if let next = paging.nextLink(for: page, path: "/rest/api/search") { links["next"] = .string(next) }
+        var links: JSONObject = ["base": .string(renderer.wikiBase), "context": .string(context)]
+        if context.isEmpty {
+            // Server/Data Center pages search results by offset: the next link carries `start`.
+            if let next = page.nextOffset {
+                links["next"] = .string(request.pathAndQuery(replacing: ["limit": String(paging.limit), "start": String(next)], path: "/rest/api/search"))
+            }
+        } else if let next = paging.nextLink(for: page, path: "/rest/api/search") {
+            links["next"] = .string(next)
+        }
         links["self"] = .string(request.baseURL + request.uri)
         return .json([
             "results": .array(results),
@@ -75,35 +86,23 @@ struct ConfluenceV1Routes: RouteGroup {
         ])
     }
 
-    private func listContent(_ request: RouteRequest) throws -> SandboxResponse {
-        let start = max(try request.integer("start", default: 0), 0)
-        let limit = min(max(try request.integer("limit", default: 25), 1), 250)
-        let type = request.query["type"] ?? "page"
-        guard let kind = ConfluenceContent.Kind(rawValue: type) else {
-            throw APIError.badRequest("Type '\(type)' is not supported; use page or blogpost.")
-        }
-        let statuses = request.query.list("status").isEmpty ? ["current"] : request.query.list("status")
+    private func listSpaces(_ request: RouteRequest) throws -> SandboxResponse {
+        let paging = try V1Paging(request, context: context, defaultLimit: 25, maxLimit: 500)
         let state = store.snapshot()
-        var content = state.confluence.allContent.filter { $0.kind == kind && statuses.contains($0.status) }
-        if let spaceKey = request.query["spaceKey"] {
-            let spaceId = state.confluence.space(key: spaceKey)?.id
-            content = content.filter { $0.spaceId == spaceId }
+        var spaces = state.confluence.spaces
+        let keys = request.query.list("spaceKey").map { $0.uppercased() }
+        if !keys.isEmpty { spaces = spaces.filter { keys.contains($0.key.uppercased()) } }
+        let ids = request.query.list("spaceId")
+        if !ids.isEmpty { spaces = spaces.filter { ids.contains($0.id) } }
+        if let type = request.query["type"] {
+            guard type == "global" || type == "personal" else { throw APIError.badRequest("Invalid space type '\(type)'; use global or personal.") }
+            spaces = spaces.filter { $0.type == type }
         }
-        if let title = request.query["title"] { content = content.filter { $0.title == title } }
-        let page = Page(of: content, offset: start, limit: limit)
-        let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
+        if let status = request.query["status"], status != "current" { spaces = [] }
+        let page = paging.page(of: spaces)
         let expand = Set(request.query.list("expand"))
-        var links: JSONObject = ["base": .string(renderer.wikiBase), "context": "/wiki", "self": .string(request.baseURL + request.uri)]
-        if let next = page.nextOffset {
-            links["next"] = .string(request.pathAndQuery(replacing: ["limit": String(limit), "start": String(next)], path: "/rest/api/content"))
-        }
-        return .json([
-            "results": .array(page.items.map { renderer.v1Content($0, expand: expand) }),
-            "start": .number(JSONNumber(page.offset)),
-            "limit": .number(JSONNumber(limit)),
-            "size": .number(JSONNumber(page.items.count)),
-            "_links": .object(links),
-        ])
+        let renderer = renderer(state, request)
+        return paging.response(results: page.items.map { renderer.v1Space($0, expand: expand) }, page: page)
     }
 
     /// The first words of the body, as a search result excerpt.

@@ -48,12 +48,12 @@ struct PageInput {
         value?.stringValue ?? value?.intValue.map(String.init)
     }
 
-    private static func body(_ value: JSONValue) throws(APIError) -> ContentBody? {
+    static func body(_ value: JSONValue) throws(APIError) -> ContentBody? {
         guard !value.isNull else { return nil }
         guard let name = value["representation"]?.stringValue else {
             throw .badRequest("body.representation is required (storage or atlas_doc_format).")
         }
-        guard let representation = ContentBody.Representation(rawValue: name) else {
+        guard let representation = ContentBody.Representation(rawValue: name), ContentBody.Representation.writable.contains(representation) else {
             throw .badRequest("Unsupported body representation '\(name)'. The sandbox supports storage and atlas_doc_format.")
         }
         switch value["value"] {

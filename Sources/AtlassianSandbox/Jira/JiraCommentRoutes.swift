@@ -1,3 +1,4 @@
+import Foundation
 import Switchyard
 
 /// Issue comments: list (`startAt`/`maxResults` paging), add, read, edit and delete.
@@ -12,14 +13,14 @@ struct JiraCommentRoutes: RouteGroup {
     let store: SandboxStore
 
     func register(on router: inout Router) {
-        router.add(.GET, "/rest/api/3/issue/{issueIdOrKey}/comment", dialect: .jira) { try listComments($0) }
-        router.add(.POST, "/rest/api/3/issue/{issueIdOrKey}/comment", dialect: .jira) { try addComment($0) }
-        router.add(.GET, "/rest/api/3/issue/{issueIdOrKey}/comment/{id}", dialect: .jira) { try getComment($0) }
-        router.add(.PUT, "/rest/api/3/issue/{issueIdOrKey}/comment/{id}", dialect: .jira) { try editComment($0) }
-        router.add(.DELETE, "/rest/api/3/issue/{issueIdOrKey}/comment/{id}", dialect: .jira) { try deleteComment($0) }
+        router.addJira(.GET, "/issue/{issueIdOrKey}/comment") { try listComments($0, $1) }
+        router.addJira(.POST, "/issue/{issueIdOrKey}/comment") { try addComment($0, $1) }
+        router.addJira(.GET, "/issue/{issueIdOrKey}/comment/{id}") { try getComment($0, $1) }
+        router.addJira(.PUT, "/issue/{issueIdOrKey}/comment/{id}") { try editComment($0, $1) }
+        router.addJira(.DELETE, "/issue/{issueIdOrKey}/comment/{id}") { request, _ in try deleteComment(request) }
     }
 
-    private func listComments(_ request: RouteRequest) throws -> SandboxResponse {
+    private func listComments(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
         let state = store.snapshot().jira
         guard let issue = state.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw APIError.issueNotFound }
         let startAt = max(try request.integer("startAt", default: 0), 0)
@@ -31,7 +32,7 @@ struct JiraCommentRoutes: RouteGroup {
         case let other?: throw APIError.badRequest("Invalid orderBy value '\(other)'. Use created, -created or +created.")
         }
         let page = Page(of: comments, offset: startAt, limit: maxResults)
-        let renderer = JiraRenderer(state: state, baseURL: request.baseURL)
+        let renderer = JiraRenderer(state: state, baseURL: request.baseURL, version: version)
         return .json([
             "startAt": .number(JSONNumber(startAt)),
             "maxResults": .number(JSONNumber(maxResults)),
@@ -40,8 +41,8 @@ struct JiraCommentRoutes: RouteGroup {
         ])
     }
 
-    private func addComment(_ request: RouteRequest) throws -> SandboxResponse {
-        let body = try commentBody(request)
+    private func addComment(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
+        let body = try commentBody(request, version)
         let actor = request.accountId ?? SandboxCredentials.accountId
         let (issueId, comment) = try store.write { state throws(APIError) -> (String, JiraComment) in
             guard var issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
@@ -52,18 +53,18 @@ struct JiraCommentRoutes: RouteGroup {
             state.jira.save(issue)
             return (issue.id, comment)
         }
-        let renderer = JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL)
+        let renderer = JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL, version: version)
         return .json(renderer.comment(comment, issueId: issueId), status: .created)
     }
 
-    private func getComment(_ request: RouteRequest) throws -> SandboxResponse {
+    private func getComment(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
         let state = store.snapshot().jira
         let (issue, index) = try locate(request, in: state)
-        return .json(JiraRenderer(state: state, baseURL: request.baseURL).comment(issue.comments[index], issueId: issue.id))
+        return .json(JiraRenderer(state: state, baseURL: request.baseURL, version: version).comment(issue.comments[index], issueId: issue.id))
     }
 
-    private func editComment(_ request: RouteRequest) throws -> SandboxResponse {
-        let body = try commentBody(request)
+    private func editComment(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
+        let body = try commentBody(request, version)
         let actor = request.accountId ?? SandboxCredentials.accountId
         let (issueId, comment) = try store.write { state throws(APIError) -> (String, JiraComment) in
             var (issue, index) = try locate(request, in: state.jira)
@@ -73,7 +74,7 @@ struct JiraCommentRoutes: RouteGroup {
             state.jira.save(issue)
             return (issue.id, issue.comments[index])
         }
-        let renderer = JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL)
+        let renderer = JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL, version: version)
         return .json(renderer.comment(comment, issueId: issueId))
     }
 
@@ -93,10 +94,18 @@ struct JiraCommentRoutes: RouteGroup {
         return (issue, index)
     }
 
-    /// The ADF `body` of a comment request; a missing or non-ADF body is a field error on `comment`.
-    private func commentBody(_ request: RouteRequest) throws(APIError) -> JSONValue {
+    /// The `body` of a comment request: an ADF document for v3, a wiki markup string for v2; anything else
+    /// is a field error on `comment`.
+    private func commentBody(_ request: RouteRequest, _ version: JiraAPIVersion) throws(APIError) -> JSONValue {
         let object = try request.jsonObjectBody()
         guard let body = object["body"], !body.isNull else { throw .invalidFields(["comment": .string(Self.emptyBodyMessage)]) }
+        if !version.usesADF {
+            guard let text = body.stringValue else { throw .invalidFields(["comment": "Operation value must be a string"]) }
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw .invalidFields(["comment": .string(Self.emptyBodyMessage)])
+            }
+            return body
+        }
         guard ADF.isDocument(body) else { throw .invalidFields(["comment": .string(JiraIssueEditor.documentMessage)]) }
         guard !(body["content"]?.arrayValue?.isEmpty ?? true) else {
             throw .invalidFields(["comment": .string(Self.emptyBodyMessage)])

@@ -14,11 +14,15 @@ struct JiraFieldSelection: Sendable {
         "statuscategorychangedate", "issuetype", "parent", "timespent", "project", "fixVersions", "resolution",
         "resolutiondate", "watches", "created", "priority", "labels", "issuelinks", "assignee", "updated", "status",
         "components", "description", "summary", "creator", "subtasks", "reporter", "duedate", "environment",
-        "comment", "attachment", "votes",
+        "comment", "attachment", "votes", "worklog", "timetracking", "aggregatetimespent",
+        JiraField.epicLinkID, JiraField.startDateID, JiraField.storyPointsID, JiraField.rankID, JiraField.sprintID, JiraField.flaggedID,
     ]
 
-    /// Fields shown in issue navigator columns; `comment` is not one of them.
-    static let navigableFields = allFields.filter { $0 != "comment" }
+    /// Fields the agile API adds to its issues.
+    static let agileFields = ["sprint", "closedSprints", "flagged", "epic"]
+
+    /// Fields shown in issue navigator columns; `comment` and `worklog` are not among them.
+    static let navigableFields = allFields.filter { $0 != "comment" && $0 != "worklog" }
 
     private(set) var included: Set<String> = []
     /// Whether the request named nothing but `id`, so issues render as `{"id": ...}` only.
@@ -47,6 +51,9 @@ struct JiraFieldSelection: Sendable {
     }
 
     static let all = JiraFieldSelection(["*all"])
+
+    /// Whether the request took the default field set, which for agile reads includes the agile fields.
+    var includesAgileDefaults: Bool { included.isSuperset(of: Self.navigableFields) }
 
     func includes(_ field: String) -> Bool {
         included.contains(field)

@@ -16,6 +16,8 @@ struct JiraIssueEditor {
     let state: JiraState
     let actorId: String
     let now: Timestamp
+    /// v3 takes rich text as ADF documents, v2 as wiki markup strings.
+    var version: JiraAPIVersion = .v3
     /// Fields accepted and ignored, such as `resolution` during a transition.
     var ignoredFields: Set<String> = []
     private(set) var errors = JSONObject()
@@ -39,10 +41,12 @@ struct JiraIssueEditor {
         ignoring ignoredFields: Set<String> = [],
         in state: JiraState,
         actorId: String,
-        now: Timestamp
+        now: Timestamp,
+        version: JiraAPIVersion = .v3
     ) throws(APIError) -> (issue: JiraIssue, addedComments: [JSONValue]) {
         var editor = JiraIssueEditor(state: state, actorId: actorId, now: now)
         editor.ignoredFields = ignoredFields
+        editor.version = version
         var edited = issue
         editor.rejectOverlap(fields: fields, update: update)
         editor.apply(fields: fields, to: &edited)
@@ -97,10 +101,20 @@ struct JiraIssueEditor {
             guard let label = value.stringValue else { return fail("labels", "Label values must be strings.") }
             issue.labels.removeAll { $0 == label }
         case ("comment", "add"):
-            guard let body = value["body"], ADF.isDocument(body) else { return fail("comment", Self.documentMessage) }
+            guard let body = value["body"], isRichText(body) else { return fail("comment", richTextMessage) }
             addedComments.append(body)
+        case ("components", "add"), ("fixVersions", "add"):
+            guard let id = catalogReference(field, value, of: issue) else { return }
+            if field == "components" {
+                if !issue.componentIds.contains(id) { issue.componentIds.append(id) }
+            } else if !issue.fixVersionIds.contains(id) {
+                issue.fixVersionIds.append(id)
+            }
+        case ("components", "remove"), ("fixVersions", "remove"):
+            guard let id = catalogReference(field, value, of: issue) else { return }
+            if field == "components" { issue.componentIds.removeAll { $0 == id } } else { issue.fixVersionIds.removeAll { $0 == id } }
         case ("summary", _), ("description", _), ("labels", _), ("priority", _), ("assignee", _), ("reporter", _),
-            ("duedate", _), ("parent", _), ("issuetype", _), ("comment", _):
+            ("duedate", _), ("parent", _), ("issuetype", _), ("comment", _), ("components", _), ("fixVersions", _):
             fail(field, "Field '\(field)' does not support operation '\(verb)'.")
         default:
             fail(field, Self.unknownFieldMessage(field))
@@ -116,8 +130,8 @@ struct JiraIssueEditor {
             guard trimmed.count <= 255 else { return fail(field, "Summary must be less than 255 characters.") }
             issue.summary = trimmed
         case "description":
-            guard value.isNull || ADF.isDocument(value) else { return fail(field, Self.documentMessage) }
-            issue.description = value.isNull ? nil : value
+            guard value.isNull || isRichText(value) else { return fail(field, richTextMessage) }
+            issue.description = value.isNull || value.stringValue?.isEmpty == true ? nil : value
         case "labels":
             guard let values = value.arrayValue else { return fail(field, "Operation value must be an array of strings") }
             var labels: [String] = []
@@ -132,9 +146,9 @@ struct JiraIssueEditor {
             }
             issue.priorityId = priority.id
         case "assignee":
-            if value.isNull || value["accountId"]?.isNull == true { return issue.assigneeId = nil }
+            if value.isNull || value["accountId"]?.isNull == true || value["name"]?.isNull == true { return issue.assigneeId = nil }
             guard let accountId = accountReference(value) else { return fail(field, "Specify a valid value for assignee") }
-            if accountId == "-1" { return issue.assigneeId = state.project(idOrKey: issue.projectId)?.leadAccountId }
+            if accountId == "-1" { return issue.assigneeId = defaultAssignee(of: issue) }
             guard let user = state.user(accountId: accountId), user.active else {
                 return fail(field, "User '\(accountId)' cannot be assigned issues.")
             }
@@ -163,9 +177,74 @@ struct JiraIssueEditor {
                 return fail(field, "The issue type selected is invalid.")
             }
             issue.issueTypeId = type.id
+        case "components", "fixVersions":
+            guard let values = value.isNull ? [] : value.arrayValue else { return fail(field, "Operation value must be an array") }
+            var ids: [String] = []
+            for item in values {
+                guard let id = catalogReference(field, item, of: issue) else { return }
+                if !ids.contains(id) { ids.append(id) }
+            }
+            if field == "components" { issue.componentIds = ids } else { issue.fixVersionIds = ids }
+        case JiraField.storyPointsID:
+            if value.isNull { return issue.storyPoints = nil }
+            guard case .number = value, let points = value.doubleValue else { return fail(field, "Operation value must be a number") }
+            issue.storyPoints = points
+        case JiraField.startDateID:
+            if value.isNull { return issue.startDate = nil }
+            guard let text = value.stringValue, text.count == 10, Timestamp(queryLiteral: text) != nil else {
+                return fail(field, "Error parsing date string: \(value.displayText)")
+            }
+            issue.startDate = text
+        case JiraField.sprintID:
+            if value.isNull { return issue.sprintIds.removeAll { state.sprint(id: $0)?.isOpen ?? false } }
+            guard let id = value.intValue, let sprint = state.sprint(id: id) else { return fail(field, "Sprint with id \(value.displayText) does not exist.") }
+            guard sprint.isOpen else { return fail(field, "Issues can only be added to active or future sprints.") }
+            issue.sprintIds.removeAll { state.sprint(id: $0)?.isOpen ?? false }
+            issue.sprintIds.append(sprint.id)
+        case JiraField.epicLinkID:
+            if value.isNull { return issue.parentId = nil }
+            guard let key = value.stringValue, let epic = state.issue(idOrKey: key), epic.issueType == .epic else {
+                return fail(field, "Epic with key \(value.displayText) does not exist.")
+            }
+            issue.parentId = epic.id
         default:
             fail(field, Self.unknownFieldMessage(field))
         }
+    }
+
+    /// The assignee `-1` stands for: the project lead, the sandbox's default assignee.
+    private func defaultAssignee(of issue: JiraIssue) -> String? {
+        state.project(idOrKey: issue.projectId)?.leadAccountId
+    }
+
+    private func isRichText(_ value: JSONValue) -> Bool {
+        version.usesADF ? ADF.isDocument(value) : value.stringValue != nil
+    }
+
+    private var richTextMessage: String {
+        version.usesADF ? Self.documentMessage : "Operation value must be a string"
+    }
+
+    /// The id of a component or version of the issue's project named by `{"id"}` or `{"name"}`.
+    private mutating func catalogReference(_ field: String, _ value: JSONValue, of issue: JiraIssue) -> String? {
+        let reference = value["id"]?.stringValue ?? value["id"]?.intValue.map(String.init)
+        let name = value["name"]?.stringValue?.lowercased()
+        let found: String?
+        if field == "components" {
+            found = state.components.first { component in
+                component.projectId == issue.projectId && (component.id == reference || component.name.lowercased() == name)
+            }?.id
+        } else {
+            found = state.versions.first { version in
+                version.projectId == issue.projectId && (version.id == reference || version.name.lowercased() == name)
+            }?.id
+        }
+        guard let found else {
+            let what = field == "components" ? "Component" : "Version"
+            fail(field, "\(what) name '\(value["name"]?.stringValue ?? reference ?? value.displayText)' is not valid")
+            return nil
+        }
+        return found
     }
 
     static func unknownFieldMessage(_ field: String) -> String {
@@ -189,8 +268,12 @@ struct JiraIssueEditor {
         value[idKey]?.stringValue ?? value[idKey]?.intValue.map(String.init) ?? value[nameKey]?.stringValue
     }
 
-    /// The account id in a Cloud user reference; the spec also shows `{"id": accountId}`.
+    /// The account id in a user reference: Cloud's `{"accountId"}` (the spec also shows `{"id": accountId}`),
+    /// or Server/Data Center's `{"name": username}` / `{"key": userKey}`; `-1` passes through.
     private func accountReference(_ value: JSONValue) -> String? {
-        value["accountId"]?.stringValue ?? value["id"]?.stringValue
+        if let accountId = value["accountId"]?.stringValue ?? value["id"]?.stringValue { return accountId }
+        guard let name = value["name"]?.stringValue ?? value["key"]?.stringValue else { return nil }
+        if name == "-1" { return name }
+        return state.user(username: name)?.accountId ?? name
     }
 }

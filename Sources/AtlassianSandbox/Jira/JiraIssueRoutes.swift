@@ -1,6 +1,7 @@
 import Switchyard
 
-/// `GET|PUT|DELETE /rest/api/3/issue/{issueIdOrKey}` and `POST /rest/api/3/issue`.
+/// `GET|PUT|DELETE /rest/api/{3,2}/issue/{issueIdOrKey}`, `POST /rest/api/{3,2}/issue` and
+/// `PUT /rest/api/{3,2}/issue/{issueIdOrKey}/assignee`.
 ///
 /// ```http
 /// POST /rest/api/3/issue
@@ -11,44 +12,66 @@ struct JiraIssueRoutes: RouteGroup {
     let store: SandboxStore
 
     func register(on router: inout Router) {
-        router.add(.GET, "/rest/api/3/issue/{issueIdOrKey}", dialect: .jira) { try getIssue($0) }
-        router.add(.PUT, "/rest/api/3/issue/{issueIdOrKey}", dialect: .jira) { try editIssue($0) }
-        router.add(.DELETE, "/rest/api/3/issue/{issueIdOrKey}", dialect: .jira) { try deleteIssue($0) }
-        router.add(.POST, "/rest/api/3/issue", dialect: .jira) { try createIssue($0) }
+        router.addJira(.GET, "/issue/{issueIdOrKey}") { try getIssue($0, $1) }
+        router.addJira(.PUT, "/issue/{issueIdOrKey}") { try editIssue($0, $1) }
+        router.addJira(.DELETE, "/issue/{issueIdOrKey}") { request, _ in try deleteIssue(request) }
+        router.addJira(.POST, "/issue") { try createIssue($0, $1) }
+        router.addJira(.PUT, "/issue/{issueIdOrKey}/assignee") { try assign($0, $1) }
     }
 
-    private func getIssue(_ request: RouteRequest) throws -> SandboxResponse {
+    private func getIssue(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
         let state = store.snapshot().jira
         guard let issue = state.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw APIError.issueNotFound }
-        let renderer = JiraRenderer(state: state, baseURL: request.baseURL)
-        return .json(renderer.issue(issue, fields: request.issueFieldSelection, expand: request.expandOptions))
+        let renderer = JiraRenderer(state: state, baseURL: request.baseURL, version: version)
+        return .json(renderer.issue(issue, fields: request.issueFieldSelection, expand: request.expandOptions, currentUser: request.accountId))
     }
 
-    private func createIssue(_ request: RouteRequest) throws -> SandboxResponse {
+    /// `{"accountId": "…"}` (Cloud) or `{"name": "…"}` (Server/Data Center); `null` unassigns, `"-1"` picks the
+    /// default assignee (the project lead).
+    private func assign(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
+        let body = try request.jsonObjectBody()
+        let actor = request.accountId ?? SandboxCredentials.accountId
+        try store.write { state throws(APIError) in
+            guard let issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
+            let reference: JSONValue = version.usesUsernames
+                ? ["name": body["name"] ?? body["accountId"] ?? .null]
+                : ["accountId": body["accountId"] ?? body["name"] ?? .null]
+            let now = Timestamp.now()
+            var (edited, _) = try JiraIssueEditor.edit(
+                issue, fields: ["assignee": reference], update: [:], in: state.jira, actorId: actor, now: now, version: version
+            )
+            if edited.assigneeId != issue.assigneeId { edited.updated = now }
+            state.jira.saveRecordingChanges(edited, by: actor, at: now)
+        }
+        return .noContent
+    }
+
+    private func createIssue(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
         let body = try request.jsonObjectBody()
         let fields = body["fields"]?.objectValue ?? [:]
         let update = body["update"]?.objectValue ?? [:]
         let actor = request.accountId ?? SandboxCredentials.accountId
         let created = try store.write { state throws(APIError) -> JiraIssue in
             let now = Timestamp.now()
-            var (draft, comments) = try Self.draft(fields: fields, update: update, in: state.jira, actorId: actor, now: now)
+            var (draft, comments) = try Self.draft(fields: fields, update: update, in: state.jira, actorId: actor, now: now, version: version)
             guard let projectIndex = state.jira.projects.firstIndex(where: { $0.id == draft.projectId }) else {
                 throw .invalidFields(["project": "Specify a valid project ID or key"])
             }
             state.jira.projects[projectIndex].lastIssueNumber += 1
             draft.number = state.jira.projects[projectIndex].lastIssueNumber
             draft.id = state.jira.makeIssueID()
+            draft.watcherIds = [actor]
             for body in comments {
                 draft.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
             }
             state.jira.save(draft)
             return draft
         }
-        let location = "\(request.baseURL)/rest/api/3/issue/\(created.id)"
+        let location = "\(request.baseURL)\(version.pathPrefix)/issue/\(created.id)"
         return .json(["id": .string(created.id), "key": .string(created.key), "self": .string(location)], status: .created)
     }
 
-    private func editIssue(_ request: RouteRequest) throws -> SandboxResponse {
+    private func editIssue(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
         let body = try request.jsonObjectBody()
         let fields = body["fields"]?.objectValue ?? [:]
         let update = body["update"]?.objectValue ?? [:]
@@ -57,18 +80,18 @@ struct JiraIssueRoutes: RouteGroup {
             guard let issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
             let now = Timestamp.now()
             var (edited, comments) = try JiraIssueEditor.edit(
-                issue, fields: fields, update: update, in: state.jira, actorId: actor, now: now
+                issue, fields: fields, update: update, in: state.jira, actorId: actor, now: now, version: version
             )
             for body in comments {
                 edited.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
             }
             edited.updated = now
-            state.jira.save(edited)
+            state.jira.saveRecordingChanges(edited, by: actor, at: now)
             return edited
         }
         guard request.flag("returnIssue") else { return .noContent }
-        let renderer = JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL)
-        return .json(renderer.issue(edited, fields: .all, expand: request.expandOptions))
+        let renderer = JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL, version: version)
+        return .json(renderer.issue(edited, fields: .all, expand: request.expandOptions, currentUser: request.accountId))
     }
 
     private func deleteIssue(_ request: RouteRequest) throws -> SandboxResponse {
@@ -94,9 +117,11 @@ struct JiraIssueRoutes: RouteGroup {
         update: JSONObject,
         in state: JiraState,
         actorId: String,
-        now: Timestamp
+        now: Timestamp,
+        version: JiraAPIVersion
     ) throws(APIError) -> (issue: JiraIssue, addedComments: [JSONValue]) {
         var editor = JiraIssueEditor(state: state, actorId: actorId, now: now)
+        editor.version = version
         editor.rejectOverlap(fields: fields, update: update)
         let project = resolveProject(fields["project"], in: state, editor: &editor)
         let issueType = resolveIssueType(fields["issuetype"], editor: &editor)

@@ -1,6 +1,7 @@
 import Switchyard
 
-/// `GET /rest/api/3/project/search` (a PageBean with `nextPage` links) and `GET /rest/api/3/project/{projectIdOrKey}`.
+/// `GET /rest/api/{3,2}/project/search` (a PageBean with `nextPage` links), `GET /rest/api/{3,2}/project` (a bare
+/// array, the Server/Data Center way to list projects) and `GET /rest/api/{3,2}/project/{projectIdOrKey}`.
 ///
 /// ```http
 /// GET /rest/api/3/project/search?maxResults=5
@@ -13,16 +14,21 @@ struct JiraProjectRoutes: RouteGroup {
     let store: SandboxStore
 
     func register(on router: inout Router) {
-        router.add(.GET, "/rest/api/3/project/search", dialect: .jira) { try searchProjects($0) }
-        router.add(.GET, "/rest/api/3/project/{projectIdOrKey}", dialect: .jira) { request in
+        router.addJira(.GET, "/project/search") { try searchProjects($0, $1) }
+        router.addJira(.GET, "/project") { request, version in
+            let state = store.snapshot().jira
+            let renderer = JiraRenderer(state: state, baseURL: request.baseURL, version: version)
+            return .json(.array(state.projects.sorted { $0.key < $1.key }.map(renderer.projectDetails)))
+        }
+        router.addJira(.GET, "/project/{projectIdOrKey}") { request, version in
             let state = store.snapshot().jira
             let idOrKey = request.parameter("projectIdOrKey")
             guard let project = state.project(idOrKey: idOrKey) else { throw APIError.projectNotFound(idOrKey) }
-            return .json(JiraRenderer(state: state, baseURL: request.baseURL).projectDetails(project))
+            return .json(JiraRenderer(state: state, baseURL: request.baseURL, version: version).projectDetails(project))
         }
     }
 
-    private func searchProjects(_ request: RouteRequest) throws -> SandboxResponse {
+    private func searchProjects(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
         let state = store.snapshot().jira
         let startAt = max(try request.integer("startAt", default: 0), 0)
         let maxResults = min(max(try request.integer("maxResults", default: 50), 1), Self.maxPageSize)
@@ -37,7 +43,7 @@ struct JiraProjectRoutes: RouteGroup {
         projects = try sorted(projects, by: request.query["orderBy"] ?? "key")
 
         let page = Page(of: projects, offset: startAt, limit: maxResults)
-        let renderer = JiraRenderer(state: state, baseURL: request.baseURL)
+        let renderer = JiraRenderer(state: state, baseURL: request.baseURL, version: version)
         var result: JSONObject = ["self": .string(request.baseURL + request.uri)]
         if let next = page.nextOffset {
             let nextPath = request.pathAndQuery(replacing: ["maxResults": String(maxResults), "startAt": String(next)])

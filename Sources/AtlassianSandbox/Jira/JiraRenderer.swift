@@ -1,20 +1,52 @@
 import Switchyard
 
-/// Turns stored Jira data into the JSON shapes of the Cloud REST v3 API, with `self` links on the server's
-/// base URL.
+/// Turns stored Jira data into the JSON shapes of the Cloud REST v3 API, of REST v2 as Server/Data Center
+/// answers it, or of the agile API, with `self` links on the server's base URL.
 ///
 /// ```swift
 /// let renderer = JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL)
 /// renderer.user(.demo)   // {"self": ".../rest/api/3/user?accountId=...", "accountId": ..., ...}
+/// JiraRenderer(state: state, baseURL: url, version: .v2).user(.demo)   // {"name": "demo", "key": "demo", ...}
 /// ```
 struct JiraRenderer {
     let state: JiraState
     let baseURL: String
+    var version: JiraAPIVersion = .v3
 
-    var apiBase: String { "\(baseURL)/rest/api/3" }
+    /// Base of platform `self` links; the agile API links platform objects through REST v2.
+    var apiBase: String { "\(baseURL)\(version == .v3 ? JiraAPIVersion.v3.pathPrefix : JiraAPIVersion.v2.pathPrefix)" }
+
+    var agileBase: String { "\(baseURL)\(JiraAPIVersion.agile.pathPrefix)" }
+
+    /// A rich-text value the way this API version writes it: ADF for v3, wiki markup otherwise.
+    func text(_ value: JSONValue?) -> JSONValue {
+        guard let value, !value.isNull else { return .null }
+        return version.usesADF ? JiraText.adf(value) : .string(JiraText.wiki(value))
+    }
 
     /// A user as embedded in issues and comments.
     func user(_ user: JiraUser) -> JSONValue {
+        if version.usesUsernames {
+            return [
+                "self": .string("\(apiBase)/user?username=\(user.username)"),
+                "name": .string(user.username),
+                "key": .string(user.userKey),
+                "emailAddress": .string(user.emailAddress),
+                "avatarUrls": avatarUrls(for: user),
+                "displayName": .string(user.displayName),
+                "active": .bool(user.active),
+                "timeZone": .string(user.timeZone),
+            ]
+        }
+        guard case .object(var object) = cloudUser(user) else { return .null }
+        if version == .agile {
+            object["name"] = .string(user.username)
+            object["key"] = .string(user.userKey)
+        }
+        return .object(object)
+    }
+
+    private func cloudUser(_ user: JiraUser) -> JSONValue {
         [
             "self": .string("\(apiBase)/user?accountId=\(user.accountId)"),
             "accountId": .string(user.accountId),
@@ -40,6 +72,7 @@ struct JiraRenderer {
         object["groups"] = ["size": 2, "items": []]
         object["applicationRoles"] = ["size": 1, "items": []]
         object["expand"] = "groups,applicationRoles"
+        if version.usesUsernames { object["deleted"] = false }
         return .object(object)
     }
 
@@ -64,10 +97,10 @@ struct JiraRenderer {
             "key": .string(project.key),
             "description": .string(project.description),
             "lead": user(accountId: project.leadAccountId),
-            "components": [],
+            "components": .array(state.components.filter { $0.projectId == project.id }.map(projectComponent)),
             "issueTypes": .array(JiraIssueType.all.map(issueType)),
             "assigneeType": "UNASSIGNED",
-            "versions": [],
+            "versions": .array(state.versions.filter { $0.projectId == project.id }.map(projectVersion)),
             "name": .string(project.name),
             "roles": [:],
             "avatarUrls": projectAvatarUrls(for: project),
@@ -124,7 +157,7 @@ struct JiraRenderer {
             "self": .string("\(apiBase)/issue/\(issueId)/comment/\(comment.id)"),
             "id": .string(comment.id),
             "author": user(accountId: comment.authorId),
-            "body": comment.body,
+            "body": text(comment.body),
             "updateAuthor": user(accountId: comment.updateAuthorId),
             "created": .string(comment.created.jiraText),
             "updated": .string(comment.updated.jiraText),

@@ -1,4 +1,5 @@
-/// Every Jira Cloud REST v3 route the sandbox serves.
+/// Every Jira route the sandbox serves: Cloud REST v3, REST v2 as Server/Data Center answers it, and the
+/// Jira Software agile API.
 ///
 /// ```swift
 /// router.register(JiraRoutes(store: store))
@@ -7,11 +8,19 @@ struct JiraRoutes: RouteGroup {
     let store: SandboxStore
 
     func register(on router: inout Router) {
+        // Create metadata before the issue routes, whose `/issue/{issueIdOrKey}/...` patterns come later.
+        router.register(JiraMetadataRoutes(store: store))
         router.register(JiraUserRoutes(store: store))
         router.register(JiraProjectRoutes(store: store))
         router.register(JiraSearchRoutes(store: store))
         router.register(JiraIssueRoutes(store: store))
         router.register(JiraCommentRoutes(store: store))
         router.register(JiraTransitionRoutes(store: store))
+        router.register(JiraWorklogRoutes(store: store))
+        router.register(JiraIssueActivityRoutes(store: store))
+        router.register(JiraLinkRoutes(store: store))
+        router.register(JiraAttachmentRoutes(store: store))
+        router.register(JiraReleaseRoutes(store: store))
+        router.register(JiraAgileRoutes(store: store))
     }
 }

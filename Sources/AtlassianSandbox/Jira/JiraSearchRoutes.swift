@@ -1,8 +1,10 @@
+import Foundation
 import NIOHTTP1
 import Switchyard
 
 /// Enhanced JQL search: `GET|POST /rest/api/3/search/jql` with `nextPageToken` paging, and
-/// `POST /rest/api/3/search/approximate-count`. The removed `/rest/api/3/search` answers 410 Gone, as on Cloud.
+/// `POST /rest/api/3/search/approximate-count`. The removed `/rest/api/3/search` answers 410 Gone, as on Cloud;
+/// `GET|POST /rest/api/2/search` is the Server/Data Center search, paged by `startAt` with a `total`.
 ///
 /// ```http
 /// GET /rest/api/3/search/jql?jql=project%20%3D%20DEMO&maxResults=10&fields=summary,status
@@ -26,6 +28,22 @@ struct JiraSearchRoutes: RouteGroup {
             let body = try request.jsonObjectBody()
             return try search(
                 request, jql: body["jql"]?.stringValue ?? "", pageToken: body["nextPageToken"]?.stringValue,
+                maxResults: body["maxResults"]?.intValue ?? 50,
+                fields: (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue),
+                expand: Self.expandList(body["expand"])
+            )
+        }
+        router.add(.GET, "/rest/api/2/search", dialect: .jira) { request in
+            try offsetSearch(
+                request, jql: request.query["jql"] ?? "", startAt: try request.integer("startAt", default: 0),
+                maxResults: try request.integer("maxResults", default: 50),
+                fields: request.query.list("fields"), expand: request.query.list("expand")
+            )
+        }
+        router.add(.POST, "/rest/api/2/search", dialect: .jira) { request in
+            let body = try request.jsonObjectBody()
+            return try offsetSearch(
+                request, jql: body["jql"]?.stringValue ?? "", startAt: body["startAt"]?.intValue ?? 0,
                 maxResults: body["maxResults"]?.intValue ?? 50,
                 fields: (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue),
                 expand: Self.expandList(body["expand"])
@@ -58,13 +76,39 @@ struct JiraSearchRoutes: RouteGroup {
         let page = Page(of: issues, offset: offset, limit: min(max(maxResults, 1), Self.maxPageSize))
         let selection = JiraFieldSelection(fields.isEmpty ? ["id"] : fields)
         let renderer = JiraRenderer(state: state, baseURL: request.baseURL)
-        let rendered = page.items.map { renderer.issue($0.issue, fields: selection, expand: Set(expand)) }
+        let rendered = page.items.map { renderer.issue($0.issue, fields: selection, expand: Set(expand), currentUser: request.accountId) }
         var result: JSONObject = ["issues": .array(rendered)]
         if let next = page.nextOffset {
             result["nextPageToken"] = .string(PageCursor(offset: next, scope: jql).token)
         }
         result["isLast"] = .bool(page.isLast)
         return .json(.object(result))
+    }
+
+    /// Server/Data Center search: all navigable fields by default, and `maxResults=0` for just the `total`.
+    /// Unlike Cloud, an empty JQL lists every issue.
+    private func offsetSearch(
+        _ request: RouteRequest, jql: String, startAt: Int, maxResults: Int, fields: [String], expand: [String]
+    ) throws -> SandboxResponse {
+        let state = store.snapshot().jira
+        let issues: [StoredIssue]
+        if jql.trimmingCharacters(in: .whitespaces).isEmpty {
+            issues = state.storedIssues { _ in true }.sorted { Int($0.issue.id) ?? 0 > Int($1.issue.id) ?? 0 }
+        } else {
+            issues = try JQLQuery(jql).run(in: state, currentUser: request.accountId)
+        }
+        let limit = min(max(maxResults, 0), 1_000)
+        let page = Page(of: issues, offset: max(startAt, 0), limit: limit)
+        let selection = JiraFieldSelection(fields.isEmpty ? ["*navigable"] : fields)
+        let renderer = JiraRenderer(state: state, baseURL: request.baseURL, version: .v2)
+        let rendered = page.items.map { renderer.issue($0.issue, fields: selection, expand: Set(expand), currentUser: request.accountId) }
+        return .json([
+            "expand": "schema,names",
+            "startAt": .number(JSONNumber(max(startAt, 0))),
+            "maxResults": .number(JSONNumber(limit)),
+            "total": .number(JSONNumber(page.total)),
+            "issues": .array(rendered),
+        ])
     }
 
     /// `expand` is a comma-separated string in the POST body, though some clients send an array.

@@ -11,22 +11,22 @@ struct JiraTransitionRoutes: RouteGroup {
     let store: SandboxStore
 
     func register(on router: inout Router) {
-        router.add(.GET, "/rest/api/3/issue/{issueIdOrKey}/transitions", dialect: .jira) { try listTransitions($0) }
-        router.add(.POST, "/rest/api/3/issue/{issueIdOrKey}/transitions", dialect: .jira) { try performTransition($0) }
+        router.addJira(.GET, "/issue/{issueIdOrKey}/transitions") { try listTransitions($0, $1) }
+        router.addJira(.POST, "/issue/{issueIdOrKey}/transitions") { try performTransition($0, $1) }
     }
 
-    private func listTransitions(_ request: RouteRequest) throws -> SandboxResponse {
+    private func listTransitions(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
         let state = store.snapshot().jira
         guard let issue = state.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw APIError.issueNotFound }
         var transitions = JiraTransition.available(from: issue.status)
         if let transitionId = request.query["transitionId"] {
             transitions = transitions.filter { $0.id == transitionId }
         }
-        let renderer = JiraRenderer(state: state, baseURL: request.baseURL)
+        let renderer = JiraRenderer(state: state, baseURL: request.baseURL, version: version)
         return .json(["expand": "transitions", "transitions": .array(transitions.map(renderer.transition))])
     }
 
-    private func performTransition(_ request: RouteRequest) throws -> SandboxResponse {
+    private func performTransition(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
         let body = try request.jsonObjectBody()
         let transitionId = body["transition"]?["id"]?.stringValue ?? body["transition"]?["id"]?.intValue.map(String.init)
         let actor = request.accountId ?? SandboxCredentials.accountId
@@ -41,13 +41,13 @@ struct JiraTransitionRoutes: RouteGroup {
             let now = Timestamp.now()
             var (edited, comments) = try JiraIssueEditor.edit(
                 issue, fields: body["fields"]?.objectValue ?? [:], update: body["update"]?.objectValue ?? [:],
-                ignoring: ["resolution"], in: state.jira, actorId: actor, now: now
+                ignoring: ["resolution"], in: state.jira, actorId: actor, now: now, version: version
             )
             for body in comments {
                 edited.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
             }
             edited.move(to: transition.to, at: now)
-            state.jira.save(edited)
+            state.jira.saveRecordingChanges(edited, by: actor, at: now)
         }
         return .noContent
     }

@@ -164,6 +164,12 @@ struct QueryParser {
     }
 
     private mutating func parseValueList() throws(QuerySyntaxError) -> [QueryValue] {
+        // A function that returns a list, as in `sprint IN openSprints()`.
+        if case .word = current.kind {
+            let value = try parseValue()
+            if case .function = value { return [value] }
+            throw unexpected("'('")
+        }
         guard current.kind == .leftParenthesis else { throw unexpected("'('") }
         advance()
         var values = [try parseValue()]

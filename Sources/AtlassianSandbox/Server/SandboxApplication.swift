@@ -14,6 +14,8 @@ final class SandboxApplication: Sendable {
         let request: RouteRequest
         let match: Router.Match
         let fault: SandboxFault.Kind?
+        /// Set for requests through the OAuth 2.0 API gateway, `/ex/{product}/{cloudId}/...`.
+        var gateway: APIGateway.Target?
     }
 
     static let unauthenticatedMessage = "You are not authenticated. Authentication required to perform this operation."
@@ -21,10 +23,14 @@ final class SandboxApplication: Sendable {
     let store = SandboxStore()
     let faults = SandboxFaults()
     let log = RequestLog()
+    let oauth = SandboxOAuth()
+    let oauth1 = OAuth1Provider()
+    let sessions = SandboxSessions()
     private let router: Router
-    private let authenticator = Authenticator()
+    private let authenticator: Authenticator
 
     init() {
+        authenticator = Authenticator(oauth: oauth, oauth1: oauth1, sessions: sessions)
         var router = Router()
         router.register(ControlRoutes(store: store, faults: faults, log: log))
         router.register(JiraRoutes(store: store))
@@ -32,12 +38,19 @@ final class SandboxApplication: Sendable {
         router.register(CatalogRoutes())
         router.register(EchoRoutes())
         router.register(ErrorPageRoutes())
+        router.register(OAuth2Routes(oauth: oauth))
+        router.register(OAuth1Routes(provider: oauth1))
         self.router = router
     }
 
-    /// Matches the request, records it and takes a pending fault, except for control routes.
+    /// Matches the request, records it and takes a pending fault, except for control routes. A gateway request
+    /// is routed, and matched against faults, by the product path behind `/ex/{product}/{cloudId}`.
     func begin(head: HTTPRequestHead, body: [UInt8], baseURL: String) -> Exchange {
-        let request = RouteRequest(method: head.method, uri: head.uri, headers: head.headers, body: body, baseURL: baseURL)
+        let gateway = APIGateway.Target(uri: head.uri)
+        let request = RouteRequest(
+            method: head.method, uri: gateway?.innerURI ?? head.uri, headers: head.headers, body: body,
+            baseURL: baseURL + (gateway?.prefix ?? "")
+        )
         // HEAD is answered like GET; the handler leaves the body out.
         let match = router.match(method: head.method == .HEAD ? .GET : head.method, segments: request.pathSegments)
         if case .found(let route, _) = match, route.access == .control {
@@ -49,7 +62,9 @@ final class SandboxApplication: Sendable {
                 headers: head.headers.map { SandboxHeader(name: $0.name, value: $0.value) }, body: body
             )
         )
-        return Exchange(request: request, match: match, fault: faults.take(method: head.method.rawValue, path: request.path))
+        return Exchange(
+            request: request, match: match, fault: faults.take(method: head.method.rawValue, path: request.path), gateway: gateway
+        )
     }
 
     /// The normal answer: 401 without valid credentials, 404/405 for unknown routes, else the route's own.
@@ -62,8 +77,11 @@ final class SandboxApplication: Sendable {
             request.parameters = parameters
         }
         if route?.access != .open, route?.access != .control {
-            guard let accountId = authenticator.accountId(for: request.headers) else { return unauthorized(dialect) }
-            request.accountId = accountId
+            switch authenticator.authenticate(request, gateway: exchange.gateway) {
+            case .accepted(let accountId): request.accountId = accountId
+            case .unauthenticated: return unauthorized(dialect)
+            case .refused(let response): return response
+            }
         }
         switch exchange.match {
         case .found(let route, _):

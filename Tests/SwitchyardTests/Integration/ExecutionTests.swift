@@ -42,7 +42,9 @@ struct ExecutionTests {
             ])
             let key = try #require(created.result?.data["key"]?.stringValue, "\(created.json)")
             #expect(created.result?.status == 201)
-            let read = await harness.execute("jira", "issues", "get", ["issue": .string(key), "fields": ["fields.summary", "fields.labels", "fields.description"]])
+            let read = await harness.execute("jira", "issues", "get", [
+                "issue": .string(key), "fields": ["fields.summary", "fields.labels", "fields.description"], "text_format": "raw",
+            ])
             #expect(read.result?.data["fields"]?["summary"] == "Checkout total is wrong")
             #expect(read.result?.data["fields"]?["labels"] == ["checkout", "urgent"])
             #expect(read.result?.data["fields"]?["description"] == description)

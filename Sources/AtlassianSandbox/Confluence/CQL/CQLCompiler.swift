@@ -55,6 +55,15 @@ struct CQLCompiler {
             case .notEquals, .notIn: return { !isDescendant($0) }
             default: throw operatorError(clause)
             }
+        case "label":
+            let names = Set(clause.operand.values.map { $0.description.lowercased() })
+            let confluence = state.confluence
+            let hasLabel: Predicate = { content in confluence.labels(on: content.id).contains { names.contains($0.name) } }
+            switch clause.comparison {
+            case .equals, .isIn: return hasLabel
+            case .notEquals, .notIn: return { !hasLabel($0) }
+            default: throw operatorError(clause)
+            }
         case "creator":
             let accounts = Set(clause.operand.values.map { value in
                 if case .function(let name, _) = value, name.lowercased() == "currentuser" { return currentUser ?? "" }

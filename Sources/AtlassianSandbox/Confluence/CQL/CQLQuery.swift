@@ -1,7 +1,7 @@
 /// A CQL query ready to run against the sandbox's pages and blog posts.
 ///
 /// Supports `type`, `space` / `space.key`, `space.id`, `title`, `text`, `id`, `parent`, `ancestor`,
-/// `creator`, `created` and `lastmodified`, joined with `AND`, `OR`, `NOT` and parentheses, and
+/// `label`, `creator`, `created` and `lastmodified`, joined with `AND`, `OR`, `NOT` and parentheses, and
 /// `ORDER BY title | created | lastmodified | id`. Only current content is searched.
 ///
 /// ```swift

@@ -78,18 +78,32 @@ struct JQLCompiler {
             }
         case "labels":
             return try labels(clause)
+        case "sprint":
+            return try sprint(clause)
+        case "component":
+            return try multi(clause, { $0.componentIds }) { value throws(APIError) in
+                guard let component = state.components.first(where: { $0.id == value.description || $0.name.lowercased() == value.description.lowercased() })
+                else { throw valueError(value, clause) }
+                return [component.id]
+            }
+        case "fixversion":
+            return try multi(clause, { $0.fixVersionIds }) { value throws(APIError) in
+                let matches = state.versions.filter { $0.id == value.description || $0.name.lowercased() == value.description.lowercased() }
+                guard !matches.isEmpty else { throw valueError(value, clause) }
+                return Set(matches.map(\.id))
+            }
         case "summary":
             return try text(clause) { $0.summary }
         case "description":
-            return try text(clause) { $0.description.map(ADF.plainText(of:)) }
+            return try text(clause) { $0.description.map(JiraText.plain) }
         case "comment":
             return try text(clause) { issue in
-                issue.comments.isEmpty ? nil : issue.comments.map { ADF.plainText(of: $0.body) }.joined(separator: " ")
+                issue.comments.isEmpty ? nil : issue.comments.map { JiraText.plain($0.body) }.joined(separator: " ")
             }
         case "text":
             return try text(clause) { issue in
-                ([issue.summary] + [issue.description.map(ADF.plainText(of:)) ?? ""]
-                    + issue.comments.map { ADF.plainText(of: $0.body) }).joined(separator: " ")
+                ([issue.summary] + [issue.description.map(JiraText.plain) ?? ""]
+                    + issue.comments.map { JiraText.plain($0.body) }).joined(separator: " ")
             }
         case "created", "createddate":
             return try date(clause) { $0.created }
@@ -117,6 +131,43 @@ struct JQLCompiler {
         return { issue in
             guard let value = extract(issue) else { return false }
             return accepted.contains(value) != negated
+        }
+    }
+
+    /// `sprint = 2`, `sprint = "DEMO Sprint 2"`, `sprint in openSprints()`, `closedSprints()`, `futureSprints()`.
+    private func sprint(_ clause: QueryClause) throws(APIError) -> Predicate {
+        try multi(clause, { issue in issue.sprintIds.map(String.init) }) { value throws(APIError) in
+            if case .function(let name, _) = value {
+                let states: Set<JiraSprint.State>
+                switch name.lowercased() {
+                case "opensprints": states = [.active, .future]
+                case "closedsprints": states = [.closed]
+                case "futuresprints": states = [.future]
+                default: throw .badRequest("Unable to find JQL function '\(value)'.")
+                }
+                return Set(state.sprints.filter { states.contains($0.state) }.map { String($0.id) })
+            }
+            let matches = state.sprints.filter { String($0.id) == value.description || $0.name.lowercased() == value.description.lowercased() }
+            guard !matches.isEmpty else { throw valueError(value, clause) }
+            return Set(matches.map { String($0.id) })
+        }
+    }
+
+    /// A multi-valued field (`sprint`, `component`, `fixVersion`): `=`/`IN` match when any value is accepted.
+    private func multi(
+        _ clause: QueryClause,
+        _ extract: @escaping (JiraIssue) -> [String],
+        resolve: (QueryValue) throws(APIError) -> Set<String>
+    ) throws(APIError) -> Predicate {
+        let (wantsEmpty, negated) = try equalityShape(of: clause)
+        if let wantsEmpty {
+            return { extract($0).isEmpty == wantsEmpty }
+        }
+        var accepted: Set<String> = []
+        for value in clause.operand.values { accepted.formUnion(try resolve(value)) }
+        return { issue in
+            let hasAny = extract(issue).contains(where: accepted.contains)
+            return negated ? !hasAny : hasAny
         }
     }
 
@@ -202,6 +253,7 @@ struct JQLCompiler {
         let needle = value.description.lowercased()
         guard let user = state.users.first(where: {
             $0.accountId == value.description || $0.emailAddress.lowercased() == needle || $0.displayName.lowercased() == needle
+                || $0.username == needle
         }) else { throw valueError(value, clause) }
         return user.accountId
     }

@@ -1,9 +1,11 @@
 /// A JQL query ready to run against the sandbox's issues: a restriction and an order.
 ///
 /// Supports `project`, `key`/`issue`/`issuekey`/`id`, `status`, `statusCategory`, `assignee`, `reporter`,
-/// `creator`, `type`/`issuetype`, `priority`, `labels`, `parent`, `summary`, `description`, `comment`,
-/// `text`, `created` and `updated`, with `=`, `!=`, `~`, `!~`, `IN`, `NOT IN`, `IS [NOT] EMPTY` and, for
-/// dates, `<`, `<=`, `>`, `>=`. Without `ORDER BY`, results come newest key first.
+/// `creator`, `type`/`issuetype`, `priority`, `labels`, `sprint` (id, name, `openSprints()`,
+/// `closedSprints()`, `futureSprints()`), `component`, `fixVersion`, `parent`, `summary`, `description`,
+/// `comment`, `text`, `created` and `updated`, with `=`, `!=`, `~`, `!~`, `IN`, `NOT IN`, `IS [NOT] EMPTY`
+/// and, for dates, `<`, `<=`, `>`, `>=`. Users match by accountId, e-mail, display name or username.
+/// Without `ORDER BY`, results come newest key first.
 ///
 /// ```swift
 /// let query = try JQLQuery("project = DEMO AND assignee = currentUser() ORDER BY priority DESC")

@@ -1,4 +1,5 @@
-/// Everything Confluence-side the sandbox knows: spaces, pages and blog posts.
+/// Everything Confluence-side the sandbox knows: spaces, pages, blog posts, and their labels, footer
+/// comments and attachments.
 ///
 /// ```swift
 /// state.space(key: "DEMO")?.homepageId          // "98305"
@@ -8,6 +9,15 @@ struct ConfluenceState: Sendable {
     var spaces: [ConfluenceSpace]
     private(set) var contentByID: [String: ConfluenceContent] = [:]
     var nextContentID: Int
+    /// Footer comments, in creation order; see `ConfluenceState+Extras.swift`.
+    var comments: [ConfluenceComment] = []
+    /// Attachment metadata.
+    var attachments: [ConfluenceAttachment] = []
+    /// Labels by content id.
+    var labelsByContent: [String: [ConfluenceLabel]] = [:]
+    /// Label ids by `prefix:name`, so a name keeps its id everywhere.
+    var labelIDsByName: [String: String] = [:]
+    var nextLabelID = 1_001
 
     init(spaces: [ConfluenceSpace], content: [ConfluenceContent], nextContentID: Int) {
         self.spaces = spaces

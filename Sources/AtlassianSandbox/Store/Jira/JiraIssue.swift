@@ -5,7 +5,7 @@ import Switchyard
 /// ```swift
 /// issue.key          // "DEMO-7"
 /// issue.statusId     // "3" (In Progress)
-/// issue.description  // an ADF document, or nil
+/// issue.description  // an ADF document (written through v3), wiki text (written through v2), or nil
 /// ```
 struct JiraIssue: Sendable {
     var id: String
@@ -28,8 +28,22 @@ struct JiraIssue: Sendable {
     var statusCategoryChanged: Timestamp
     var resolved: Timestamp?
     var comments: [JiraComment]
+    var worklogs: [JiraWorklog] = []
+    var changelog: [JiraHistory] = []
+    var attachments: [JiraAttachment] = []
+    var watcherIds: [String] = []
+    /// Every sprint the issue has been in, oldest first; the last one is current unless it is closed.
+    var sprintIds: [Int] = []
+    var componentIds: [String] = []
+    var fixVersionIds: [String] = []
+    var storyPoints: Double?
+    var startDate: String?
 
     var key: String { "\(projectKey)-\(number)" }
+
+    var timeSpentSeconds: Int? {
+        worklogs.isEmpty ? nil : worklogs.reduce(0) { $0 + $1.timeSpentSeconds }
+    }
 
     var issueType: JiraIssueType { JiraIssueType.with(id: issueTypeId) ?? .task }
     var status: JiraStatus { JiraStatus.with(id: statusId) ?? .toDo }

@@ -14,6 +14,13 @@ struct JiraState: Sendable {
     private var childIDsByParentID: [String: Set<String>] = [:]
     var nextIssueID: Int
     var nextCommentID: Int
+    var issueLinks: [JiraIssueLink] = []
+    var boards: [JiraBoard] = []
+    var sprints: [JiraSprint] = []
+    var versions: [JiraVersion] = []
+    var components: [JiraComponent] = []
+    /// Counters for the ids of worklogs, histories, links, attachments, versions and components.
+    var nextOtherIDs = JiraIDCounters()
 
     init(users: [JiraUser], projects: [JiraProject], issues: [JiraIssue], nextIssueID: Int, nextCommentID: Int) {
         self.users = users
@@ -25,6 +32,45 @@ struct JiraState: Sendable {
 
     func user(accountId: String) -> JiraUser? {
         users.first { $0.accountId == accountId }
+    }
+
+    /// A user by Server/Data Center username or user key (case-insensitive).
+    func user(username: String) -> JiraUser? {
+        let lowered = username.lowercased()
+        return users.first { $0.username == lowered || $0.userKey == lowered }
+    }
+
+    func sprint(id: Int) -> JiraSprint? {
+        sprints.first { $0.id == id }
+    }
+
+    func board(id: Int) -> JiraBoard? {
+        boards.first { $0.id == id }
+    }
+
+    func version(id: String) -> JiraVersion? {
+        versions.first { $0.id == id }
+    }
+
+    func component(id: String) -> JiraComponent? {
+        components.first { $0.id == id }
+    }
+
+    /// Links that involve an issue, on either side, in creation order.
+    func links(of issueId: String) -> [JiraIssueLink] {
+        issueLinks.filter { $0.inwardIssueId == issueId || $0.outwardIssueId == issueId }
+    }
+
+    /// Saves an edited issue and records what changed in its history, as Jira does for edits and transitions.
+    mutating func saveRecordingChanges(_ issue: JiraIssue, by actorId: String, at time: Timestamp) {
+        var issue = issue
+        if let previous = self.issue(idOrKey: issue.id) {
+            let items = JiraChangeItem.changes(from: previous, to: issue, in: self)
+            if !items.isEmpty {
+                issue.changelog.append(JiraHistory(id: nextOtherIDs.make(.history), authorId: actorId, created: time, items: items))
+            }
+        }
+        save(issue)
     }
 
     /// A project by numeric id or by key (keys compare case-insensitively, as in Jira).
@@ -64,6 +110,7 @@ struct JiraState: Sendable {
     }
 
     mutating func removeIssue(id: String) {
+        issueLinks.removeAll { $0.inwardIssueId == id || $0.outwardIssueId == id }
         guard let issue = issuesByID.removeValue(forKey: id)?.issue else { return }
         issueIDsByKey[issue.key] = nil
         if let parent = issue.parentId { childIDsByParentID[parent]?.remove(id) }
@@ -77,5 +124,28 @@ struct JiraState: Sendable {
     mutating func makeCommentID() -> String {
         defer { nextCommentID += 1 }
         return String(nextCommentID)
+    }
+}
+
+/// Next ids for the sandbox's smaller Jira records, each kind counting on its own as in Jira.
+///
+/// ```swift
+/// let id = state.nextOtherIDs.make(.worklog)   // "10300", then "10301"…
+/// ```
+struct JiraIDCounters: Sendable {
+    enum Kind: Sendable, CaseIterable {
+        case worklog, history, link, attachment, version, component
+    }
+
+    private var next: [String: Int] = [
+        "\(Kind.worklog)": 10_300, "\(Kind.history)": 10_600, "\(Kind.link)": 10_400,
+        "\(Kind.attachment)": 10_500, "\(Kind.version)": 10_100, "\(Kind.component)": 10_200,
+    ]
+
+    mutating func make(_ kind: Kind) -> String {
+        let key = "\(kind)"
+        let id = next[key, default: 10_000]
+        next[key] = id + 1
+        return String(id)
     }
 }

@@ -1,4 +1,5 @@
-/// The seeded Confluence site: space DEMO with a twelve-page tree and two blog posts, and space ENG.
+/// The seeded Confluence site: space DEMO with a twelve-page tree and three blog posts, space ENG with
+/// four pages and a blog post, plus labels, footer comments and attachments on some pages.
 extension ConfluenceState {
     static func seeded() -> ConfluenceState {
         let spaceCreated = Timestamp(year: 2025, month: 11, day: 3, hour: 8, minute: 30)
@@ -19,7 +20,64 @@ extension ConfluenceState {
                 )
             )
         }
-        return ConfluenceState(spaces: spaces, content: content, nextContentID: 131_100)
+        var state = ConfluenceState(spaces: spaces, content: content, nextContentID: 131_100)
+        state.seedExtras()
+        return state
+    }
+
+    /// Labels, footer comments and attachments.
+    private mutating func seedExtras() {
+        let labels: [(String, [String])] = [
+            ("98307", ["architecture"]),
+            ("98311", ["architecture", "checkout"]),
+            ("98314", ["on-call", "runbook"]),
+            ("98315", ["deploy", "runbook"]),
+            ("98316", ["release-notes"]),
+            ("131073", ["checkout"]),
+        ]
+        for (contentId, names) in labels {
+            for name in names { addLabel(name, prefix: "global", to: contentId) }
+        }
+        let commented = Timestamp(year: 2026, month: 1, day: 12, hour: 10)
+        let comments: [(id: String, on: String, author: JiraUser, storage: String)] = [
+            ("131085", "98311", .alice, "<p>Should the redesign keep guest checkout?</p>"),
+            ("131086", "98311", .demo, "<p>Yes, guest checkout stays; see the kick-off post.</p>"),
+            ("131087", "98315", .carmen, "<p>Add a step for the feature-flag review.</p>"),
+        ]
+        for (index, seed) in comments.enumerated() {
+            let created = commented.adding(minutes: index * 90)
+            save(
+                ConfluenceComment(
+                    id: seed.id, containerId: seed.on, containerKind: .page, parentCommentId: nil, status: "current",
+                    authorId: seed.author.accountId, createdAt: created,
+                    version: .init(number: 1, message: "", minorEdit: false, authorId: seed.author.accountId, createdAt: created),
+                    body: ContentBody(.storage, seed.storage)
+                )
+            )
+        }
+        let attached = Timestamp(year: 2025, month: 12, day: 15, hour: 14)
+        attachments = [
+            ConfluenceAttachment(
+                id: "att131090", containerId: "98307", title: "architecture-diagram.png", mediaType: "image/png", fileSize: 48_213,
+                comment: "Service map, December 2025", fileId: "3f0c2a8e-5b1d-4c7a-9e2f-6d8b1a4c7e90", authorId: JiraUser.dev.accountId,
+                createdAt: attached
+            ),
+            ConfluenceAttachment(
+                id: "att131091", containerId: "98311", title: "checkout-sequence.pdf", mediaType: "application/pdf", fileSize: 182_640,
+                comment: "Payment redirect sequence", fileId: "8a71d4c2-0e6b-4f39-b5a8-2c9e7f1d3b46", authorId: JiraUser.demo.accountId,
+                createdAt: attached.adding(minutes: 60)
+            ),
+            ConfluenceAttachment(
+                id: "att131092", containerId: "98311", title: "checkout-metrics.png", mediaType: "image/png", fileSize: 23_907,
+                comment: "", fileId: "c5e2b9a7-4d18-4a6f-8b3e-91f0d6c2a5e8", authorId: JiraUser.alice.accountId,
+                createdAt: attached.adding(minutes: 120)
+            ),
+            ConfluenceAttachment(
+                id: "att131093", containerId: "98315", title: "deploy-checklist.txt", mediaType: "text/plain", fileSize: 1_204,
+                comment: "Printable checklist", fileId: "e1a9c3f5-7b2d-4e80-a6c4-5d9b0f2e8a17", authorId: JiraUser.bob.accountId,
+                createdAt: attached.adding(minutes: 180)
+            ),
+        ]
     }
 }
 
@@ -54,5 +112,7 @@ private struct PageSeed {
         PageSeed(id: "98320", title: "API Design Guidelines", spaceId: "65538", parentId: "98317", position: 2, author: .carmen, versions: 2, storage: "<h1>API Design Guidelines</h1><p>Use cursor pagination, return errors as JSON and document every field.</p>"),
         PageSeed(id: "131073", kind: .blogpost, title: "Checkout redesign kick-off", spaceId: "65537", parentId: nil, position: 0, author: .demo, versions: 1, storage: "<p>We kicked off the checkout redesign this week. Goal: two steps instead of five.</p>"),
         PageSeed(id: "131074", kind: .blogpost, title: "What we learned from the January incident", spaceId: "65537", parentId: nil, position: 0, author: .bob, versions: 2, storage: "<p>Sessions expired during slow payment redirects. The fix and follow-ups are tracked in DEMO-7.</p>"),
+        PageSeed(id: "131075", kind: .blogpost, title: "Search is twice as fast", spaceId: "65537", parentId: nil, position: 0, author: .alice, versions: 1, storage: "<p>The new index layout halves search latency. Autocomplete now answers in under 50 ms.</p>"),
+        PageSeed(id: "131076", kind: .blogpost, title: "Welcome to the engineering blog", spaceId: "65538", parentId: nil, position: 0, author: .dev, versions: 1, storage: "<p>Short posts about how we build things: design notes, tooling and lessons learned.</p>"),
     ]
 }

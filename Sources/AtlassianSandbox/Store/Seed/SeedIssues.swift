@@ -38,7 +38,9 @@ extension JiraState {
             }
             projects[projectIndex].lastIssueNumber = seeds.count
         }
-        return JiraState(users: JiraUser.seeded, projects: projects, issues: issues, nextIssueID: nextIssueID, nextCommentID: nextCommentID)
+        var state = JiraState(users: JiraUser.seeded, projects: projects, issues: issues, nextIssueID: nextIssueID, nextCommentID: nextCommentID)
+        state.seedSoftwareData()
+        return state
     }
 }
 

@@ -1,0 +1,69 @@
+import Switchyard
+
+/// Confluence v2 blog posts: list, read and create.
+///
+/// ```http
+/// GET /wiki/api/v2/blogposts?space-id=65537&limit=2
+/// → {"results":[{"id":"131073","status":"current","title":"Checkout redesign kick-off",...}],"_links":{"next":"...","base":".../wiki"}}
+/// POST /wiki/api/v2/blogposts {"spaceId":"65537","status":"current","title":"Hello","body":{"representation":"storage","value":"<p>Hi</p>"}}
+/// → 200 {"id":"131100",...}
+/// ```
+struct ConfluenceBlogPostRoutes: RouteGroup {
+    let store: SandboxStore
+
+    func register(on router: inout Router) {
+        router.add(.GET, "/wiki/api/v2/blogposts", dialect: .confluenceV2) { try listBlogPosts($0) }
+        router.add(.POST, "/wiki/api/v2/blogposts", dialect: .confluenceV2) { try createBlogPost($0) }
+        router.add(.GET, "/wiki/api/v2/blogposts/{id}", dialect: .confluenceV2) { try getBlogPost($0) }
+    }
+
+    private func listBlogPosts(_ request: RouteRequest) throws -> SandboxResponse {
+        let paging = try CursorPaging(request, defaultLimit: 25, maxLimit: 250)
+        let bodyFormat = try request.bodyFormat()
+        let state = store.snapshot()
+        var posts = try PageQuery(request).apply(to: state.confluence.allContent.filter { $0.kind == .blogpost })
+        let ids = request.query.list("id")
+        if !ids.isEmpty { posts = posts.filter { ids.contains($0.id) } }
+        let spaceIds = request.query.list("space-id")
+        if !spaceIds.isEmpty { posts = posts.filter { spaceIds.contains($0.spaceId) } }
+        let page = paging.page(of: posts)
+        let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
+        return paging.v2Response(results: page.items.map { renderer.page($0, bodyFormat: bodyFormat) }, page: page)
+    }
+
+    private func getBlogPost(_ request: RouteRequest) throws -> SandboxResponse {
+        let id = try request.numericID("id")
+        let bodyFormat = try request.bodyFormat(allowView: true)
+        let state = store.snapshot()
+        let statuses = request.query.list("status")
+        guard let post = state.confluence.content(id: id), post.kind == .blogpost,
+            post.status != "trashed" || statuses.contains("trashed")
+        else { throw APIError.blogPostNotFound }
+        let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
+        return .json(renderer.page(post, bodyFormat: bodyFormat, includeBase: true))
+    }
+
+    private func createBlogPost(_ request: RouteRequest) throws -> SandboxResponse {
+        let input = try PageInput(try request.jsonObjectBody())
+        let actor = request.accountId ?? SandboxCredentials.accountId
+        let created = try store.write { state throws(APIError) -> ConfluenceContent in
+            guard let spaceId = input.spaceId else { throw .badRequest("spaceId is required") }
+            guard let space = state.confluence.space(id: spaceId) else { throw .spaceNotFound }
+            let status = input.status ?? "current"
+            guard status == "current" || status == "draft" else { throw .badRequest("Invalid blog post status '\(status)'.") }
+            let title = input.title ?? ""
+            if status == "current", title.isEmpty { throw .badRequest("Title is required for a current blog post.") }
+            let now = Timestamp.now()
+            let post = ConfluenceContent(
+                id: state.confluence.makeContentID(), kind: .blogpost, status: status, title: title, spaceId: space.id,
+                parentId: nil, position: 0, authorId: actor, ownerId: actor, createdAt: now,
+                version: .init(number: 1, message: input.versionMessage ?? "", minorEdit: false, authorId: actor, createdAt: now),
+                body: input.body ?? ContentBody(.storage, "")
+            )
+            state.confluence.save(post)
+            return post
+        }
+        let renderer = ConfluenceRenderer(state: store.snapshot(), baseURL: request.baseURL)
+        return .json(renderer.page(created, bodyFormat: created.body.representation, includeBase: true))
+    }
+}
