@@ -92,7 +92,10 @@ struct ConnectionResolver {
                     continue
                 }
                 let text = value.displayText
-                if urlSafe, text.isEmpty || !text.allSatisfy({ $0.isLetter || $0.isNumber || "-._~".contains($0) }) {
+                // A value that starts the template may be a whole origin (`{gateway}/ex/jira/{cloud_id}`);
+                // a value inside a URL must not be able to change its host or path.
+                let startsTemplate = result.isEmpty
+                if urlSafe, !startsTemplate, text.isEmpty || !text.allSatisfy({ $0.isLetter || $0.isNumber || "-._~".contains($0) }) {
                     throw ExecutionError(
                         kind: .config,
                         message: "config '\(name)' of connector '\(manifest.name)' is '\(text)': a value filled into a URL may use only letters, digits, '-', '.', '_' and '~'"

@@ -105,6 +105,13 @@ struct RequestSender {
                 continue
             }
             guard (200..<300).contains(response.status) else {
+                if response.status == 401, authenticated, case .cookie = connection.credential {
+                    throw ExecutionError(
+                        kind: .auth,
+                        message: "the session cookies were rejected (HTTP 401): the browser session has expired or was logged out; log in to the site in a browser and copy fresh cookies (JSESSIONID …)",
+                        status: 401, retryable: false
+                    )
+                }
                 throw UpstreamError.executionError(for: response)
             }
             return response
