@@ -19,7 +19,6 @@ public final class SandboxServer: Sendable {
     public let baseURL: String
 
     private let application: SandboxApplication
-    private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
     private let isShutDown = Locked(false)
 
@@ -27,13 +26,11 @@ public final class SandboxServer: Sendable {
         port: Int,
         baseURL: String,
         application: SandboxApplication,
-        group: MultiThreadedEventLoopGroup,
         channel: any Channel
     ) {
         self.port = port
         self.baseURL = baseURL
         self.application = application
-        self.group = group
         self.channel = channel
     }
 
@@ -41,8 +38,9 @@ public final class SandboxServer: Sendable {
     public static func start(host: String = "127.0.0.1", port: Int = 0) async throws -> SandboxServer {
         let application = SandboxApplication()
         let urlHost = Self.urlHost(for: host)
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
-        let bootstrap = ServerBootstrap(group: group)
+        // The process-wide group: many sandboxes (one per test) share its threads, and none ever shuts it
+        // down under another's feet.
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1_024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -54,15 +52,9 @@ public final class SandboxServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(handler)
                 }
             }
-        do {
-            let channel = try await bootstrap.bind(host: host, port: port).get()
-            let boundPort = channel.localAddress?.port ?? port
-            let baseURL = "http://\(urlHost):\(boundPort)"
-            return SandboxServer(port: boundPort, baseURL: baseURL, application: application, group: group, channel: channel)
-        } catch {
-            try? await group.shutdownGracefully()
-            throw error
-        }
+        let channel = try await bootstrap.bind(host: host, port: port).get()
+        let boundPort = channel.localAddress?.port ?? port
+        return SandboxServer(port: boundPort, baseURL: "http://\(urlHost):\(boundPort)", application: application, channel: channel)
     }
 
     /// Fault injection for requests to come; thread-safe.
@@ -90,7 +82,8 @@ public final class SandboxServer: Sendable {
         application.log.clear()
     }
 
-    /// Stops listening, closes open connections and stops the server's threads. Calling it again does nothing.
+    /// Stops listening. Connections clients still hold are closed as they go idle or their clients shut
+    /// down; the shared event loop threads keep running. Calling it again does nothing.
     public func shutdown() async throws {
         let alreadyShutDown = isShutDown.withLock { isShutDown in
             defer { isShutDown = true }
@@ -98,7 +91,6 @@ public final class SandboxServer: Sendable {
         }
         guard !alreadyShutDown else { return }
         try? await channel.close()
-        try await group.shutdownGracefully()
     }
 
     /// How links name a listening host: wildcard addresses become loopback, IPv6 gets brackets.

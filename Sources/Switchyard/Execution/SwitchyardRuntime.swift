@@ -80,12 +80,15 @@ public final class SwitchyardRuntime: Sendable {
         return envelope
     }
 
-    /// The resolved connection of a connector, computed once.
+    /// The resolved connection of a connector, computed once: concurrent first calls share one connection,
+    /// so an OAuth 2.0 token has exactly one session refreshing it.
     public func connection(for manifest: ConnectorManifest) throws(ExecutionError) -> Connection {
-        if let cached = connections.withLock({ $0[manifest.name] }) { return cached }
-        let resolved = try ConnectionResolver.resolve(manifest, settings: settings, transport: transport)
-        connections.withLock { $0[manifest.name] = resolved }
-        return resolved
+        try connections.withLock { connections throws(ExecutionError) in
+            if let cached = connections[manifest.name] { return cached }
+            let resolved = try ConnectionResolver.resolve(manifest, settings: settings, transport: transport)
+            connections[manifest.name] = resolved
+            return resolved
+        }
     }
 
     /// The connector's client-side rate limiter, shared by all its calls.
