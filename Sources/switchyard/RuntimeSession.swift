@@ -7,8 +7,11 @@ struct RuntimeSession {
     let runtime: SwitchyardRuntime
     let sandbox: SandboxServer?
 
+    /// Starts a runtime. With `onlyConfigured` and no `connectors`, it keeps just the connectors whose
+    /// credentials resolve (all of them when none do, so errors can say what is missing).
     static func start(
-        global: GlobalOptions, safety: SafetyOptions, sandbox useSandbox: Bool, connectors: Set<String>? = nil, logger: Logger
+        global: GlobalOptions, safety: SafetyOptions, sandbox useSandbox: Bool, connectors: Set<String>? = nil,
+        onlyConfigured: Bool = false, logger: Logger
     ) async throws(ExecutionError) -> RuntimeSession {
         var settings = try global.makeSettings()
         settings.confirmDestructive = safety.confirmDestructive
@@ -24,7 +27,18 @@ struct RuntimeSession {
                 throw ExecutionError(kind: .config, message: "cannot start the sandbox: \(error)")
             }
         }
-        let catalog = global.loadCatalog().restricted(by: safety.policy(connectors: connectors, config: settings.config))
+        let loaded = global.loadCatalog()
+        var chosen = connectors
+        if onlyConfigured, chosen == nil {
+            let probe = SwitchyardRuntime(catalog: loaded, settings: settings, logger: logger)
+            let configured = Set(loaded.connectors.filter { (try? probe.connection(for: $0)) != nil }.map(\.name))
+            try? await probe.shutdown()
+            if !configured.isEmpty, configured.count < loaded.connectors.count {
+                logger.info("serving the connectors with credentials: \(configured.sorted().joined(separator: ", ")) (use --connectors for others)")
+                chosen = configured
+            }
+        }
+        let catalog = loaded.restricted(by: safety.policy(connectors: chosen, config: settings.config))
         let runtime = SwitchyardRuntime(
             catalog: catalog, settings: settings,
             confirmationTokens: safety.confirmationTokens(environment: settings.environment),

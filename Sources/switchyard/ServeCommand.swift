@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve against a built-in Atlassian sandbox started in-process (no account needed).")
     var sandbox = false
 
-    @Option(help: ArgumentHelp("Only these connectors, comma-separated (e.g. jira,confluence).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("Only these connectors, comma-separated (e.g. jira,confluence). Default: the connectors with credentials.", valueName: "LIST"))
     var connectors: String?
 
     @Option(help: ArgumentHelp("How actions become MCP tools: 'actions' (one tool per action) or 'compact' (search, describe, execute).", valueName: "MODE"))
@@ -33,7 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
         let connectorNames = connectors.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         let session: RuntimeSession
         do {
-            session = try await RuntimeSession.start(global: global, safety: safety, sandbox: sandbox, connectors: connectorNames, logger: logger)
+            session = try await RuntimeSession.start(
+                global: global, safety: safety, sandbox: sandbox, connectors: connectorNames, onlyConfigured: true, logger: logger
+            )
         } catch {
             StandardStreams.error("switchyard serve: \(error.message)")
             throw ExitCode(1)

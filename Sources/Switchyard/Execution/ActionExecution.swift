@@ -49,7 +49,7 @@ struct ActionExecution {
             try runtime.confirmationTokens.verify(token, for: base)
         }
 
-        let policy = manifest.retry.applied(to: action.retry.applied(to: runtime.retryPolicy))
+        let policy = RetrySettings.policy(base: runtime.retryPolicy, connector: manifest.retry, action: action.retry)
         let deadline = started + (options.timeout ?? policy.deadline)
         var sender = RequestSender(
             transport: runtime.transport, connection: connection, policy: policy, deadline: deadline,

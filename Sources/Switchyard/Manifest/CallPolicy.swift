@@ -12,6 +12,11 @@ public struct RetrySettings: Sendable, Hashable {
 
     public static let none = RetrySettings()
 
+    /// The policy for one action: the runtime's, then the connector's settings, then the action's on top.
+    static func policy(base: RetryPolicy, connector: RetrySettings, action: RetrySettings) -> RetryPolicy {
+        action.applied(to: connector.applied(to: base))
+    }
+
     /// The policy with these settings laid over it.
     func applied(to policy: RetryPolicy) -> RetryPolicy {
         var result = policy

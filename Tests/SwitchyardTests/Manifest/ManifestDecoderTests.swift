@@ -137,3 +137,19 @@ struct ManifestDecoderTests {
         #expect(found.allSatisfy { $0.file == "demo.json" })
     }
 }
+
+@Suite("Retry settings")
+struct RetrySettingsTests {
+    @Test("an action's retry settings override the connector's, which override the runtime's")
+    func precedence() {
+        var connector = RetrySettings()
+        connector.maximumAttempts = 2
+        connector.baseDelay = .milliseconds(100)
+        var action = RetrySettings()
+        action.maximumAttempts = 5
+        let policy = RetrySettings.policy(base: RetryPolicy(maximumAttempts: 4, maximumDelay: .seconds(9)), connector: connector, action: action)
+        #expect(policy.maximumAttempts == 5)
+        #expect(policy.baseDelay == .milliseconds(100))
+        #expect(policy.maximumDelay == .seconds(9))
+    }
+}
