@@ -5,20 +5,6 @@ import Testing
 
 @Suite("JSON-RPC 2.0 over stdio")
 struct JSONRPCTests {
-    private func withServer(
-        configuration: ServeConfiguration = ServeConfiguration(), policy: ExposurePolicy = .everything,
-        _ body: (ServeHarness) async throws -> Void
-    ) async throws {
-        let harness = try await ServeHarness.start(configuration: configuration, policy: policy)
-        do {
-            try await body(harness)
-        } catch {
-            await harness.stop()
-            throw error
-        }
-        await harness.stop()
-    }
-
     @Test("malformed JSON gets -32700 with a null id")
     func parseError() async throws {
         try await withServer { server in

@@ -4,20 +4,6 @@ import Testing
 
 @Suite("Model Context Protocol")
 struct MCPTests {
-    private func withServer(
-        configuration: ServeConfiguration = ServeConfiguration(), policy: ExposurePolicy = .everything,
-        _ body: (ServeHarness) async throws -> Void
-    ) async throws {
-        let harness = try await ServeHarness.start(configuration: configuration, policy: policy)
-        do {
-            try await body(harness)
-        } catch {
-            await harness.stop()
-            throw error
-        }
-        await harness.stop()
-    }
-
     static let modernMeta: JSONValue = [
         "io.modelcontextprotocol/protocolVersion": "2026-07-28",
         "io.modelcontextprotocol/clientCapabilities": [:],

@@ -100,3 +100,18 @@ func request(_ id: JSONValue, _ method: String, _ params: JSONValue? = nil) -> J
     if let params { object["params"] = params }
     return .object(object)
 }
+
+/// Runs `body` with a started server harness and always stops it.
+func withServer(
+    configuration: ServeConfiguration = ServeConfiguration(), policy: ExposurePolicy = .everything,
+    _ body: (ServeHarness) async throws -> Void
+) async throws {
+    let harness = try await ServeHarness.start(configuration: configuration, policy: policy)
+    do {
+        try await body(harness)
+    } catch {
+        await harness.stop()
+        throw error
+    }
+    await harness.stop()
+}
