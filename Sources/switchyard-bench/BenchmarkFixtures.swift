@@ -12,6 +12,10 @@ struct BenchmarkFixtures {
 
     static let payloadBytes = 1_048_576
 
+    /// The repository's `manifests/`, found from this source file's location.
+    static let bundledManifests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("manifests").path
+
     init(sandbox: SandboxServer) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-bench-\(UUID().uuidString)")
         let bench = directory.appendingPathComponent("bench")

@@ -66,15 +66,34 @@ struct Benchmarks {
             rawSamples.append(started.duration(to: .now).milliseconds)
         }
         try await client.shutdown()
+        let inProcess = try await inProcessExecutes()
         let execute = Statistics(executeSamples)
         let raw = Statistics(rawSamples)
         report.add("raw HTTP GET, same URL, same client, in-process", raw, unit: "ms", target: nil)
+        report.add("`execute jira issues get` in-process (library, no stdio)", inProcess, unit: "ms", target: nil)
         report.add("`execute jira issues get` over stdio", execute, unit: "ms", target: nil)
         report.addNote(
             "added cost per execute over the raw HTTP call",
             value: String(format: "%.3f ms (%.0f µs; ratio %.2f×)", execute.median - raw.median, (execute.median - raw.median) * 1000, execute.median / max(raw.median, 0.0001)),
             target: "≤ 0.15 ms median"
         )
+    }
+
+    /// The same execute through the library in this process, to separate the runtime's own cost from the
+    /// stdio round trip.
+    private func inProcessExecutes() async throws -> Statistics {
+        var settings = RuntimeSettings(environment: fixtures.environment)
+        settings.overrides = sandbox.connectionOverrides
+        let runtime = SwitchyardRuntime(catalog: ConnectorCatalog.load(directories: [BenchmarkFixtures.bundledManifests]), settings: settings)
+        var samples: [Double] = []
+        let request = ExecuteRequest(connector: "jira", entity: "issues", action: "get", params: ["issue": "DEMO-1"])
+        for _ in 0..<plan.sequentialCalls {
+            let started = ContinuousClock.now
+            guard await runtime.execute(request).isSuccess else { throw BenchmarkFailure("in-process execute failed") }
+            samples.append(started.duration(to: .now).milliseconds)
+        }
+        try await runtime.shutdown()
+        return Statistics(samples)
     }
 
     // MARK: 3. Throughput
