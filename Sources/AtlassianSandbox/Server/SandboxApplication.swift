@@ -38,6 +38,7 @@ final class SandboxApplication: Sendable {
         router.register(CatalogRoutes())
         router.register(EchoRoutes())
         router.register(ErrorPageRoutes())
+        router.register(RedirectRoutes())
         router.register(OAuth2Routes(oauth: oauth))
         router.register(OAuth1Routes(provider: oauth1))
         self.router = router
