@@ -78,16 +78,18 @@ struct AuthLogoutCommand: AsyncParsableCommand {
     }
 }
 
-/// `switchyard auth login CONNECTOR --method oauth2`
+/// `switchyard auth login CONNECTOR --method oauth2|oauth1`
 struct AuthLoginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "login",
-        abstract: "Log in with OAuth 2.0 (authorization code, Atlassian 3LO) and store the tokens.",
+        abstract: "Log in with OAuth 2.0 (Atlassian 3LO) or OAuth 1.0a (Server/Data Center application link) and store the tokens.",
         discussion: """
-            Opens nothing by itself: it prints the consent URL, then waits for the browser's redirect on a
+            Opens nothing by itself: it prints the approval URL, then waits for the browser's redirect on a
             one-shot listener at http://127.0.0.1:PORT/callback (register that redirect URI with your app), or,
-            with --paste, for you to paste the URL you were redirected to. The client id and secret come from
-            --client-id/--client-secret or the connector's env variables (e.g. JIRA_CLIENT_ID, JIRA_CLIENT_SECRET).
+            with --paste, for you to paste the URL you were redirected to (OAuth 1.0a: the verifier code).
+            OAuth 2.0 takes the client id and secret from --client-id/--client-secret or the connector's env
+            variables (e.g. JIRA_CLIENT_ID, JIRA_CLIENT_SECRET); OAuth 1.0a takes --consumer-key and
+            --private-key (a PEM file) or JIRA_CONSUMER_KEY and JIRA_PRIVATE_KEY_PATH.
             """
     )
 
@@ -100,6 +102,8 @@ struct AuthLoginCommand: AsyncParsableCommand {
     @Option(help: "Port of the loopback redirect listener.") var port = 8765
     @Flag(help: "Paste the redirect URL instead of running a listener.") var paste = false
     @Option(help: "Site to use when the login reaches several (name, URL or cloud id).") var site: String?
+    @Option(help: "OAuth 1.0a consumer key.") var consumerKey: String?
+    @Option(help: "OAuth 1.0a RSA private key (a PEM file).") var privateKey: String?
 
     func run() async throws {
         do {
@@ -115,6 +119,10 @@ struct AuthLoginCommand: AsyncParsableCommand {
         let manifest = try global.loadCatalog().requireConnector(connector)
         guard let scheme = manifest.auth.scheme(method) else {
             throw ExecutionError(kind: .config, message: "connector '\(connector)' has no auth method '\(method)'")
+        }
+        if case .oauth1 = scheme.kind {
+            try await loginOAuth1(manifest: manifest, scheme: scheme, settings: settings)
+            return
         }
         let prefix = manifest.name.uppercased().replacingOccurrences(of: "-", with: "_")
         let id = clientID ?? field("client_id", of: scheme, settings: settings) ?? settings.environment["\(prefix)_CLIENT_ID"]
@@ -160,6 +168,50 @@ struct AuthLoginCommand: AsyncParsableCommand {
         let store = global.credentialStore
         try login.store(grant, site: chosen, in: store)
         StandardStreams.output("logged in to '\(connector)'\(chosen.map { " — site \($0.name) (\($0.url), cloud id \($0.id))" } ?? ""); tokens stored in \(store.path)")
+    }
+
+    /// The OAuth 1.0a dance: request token → approval → verifier → access token, then store.
+    private func loginOAuth1(manifest: ConnectorManifest, scheme: AuthScheme, settings: RuntimeSettings) async throws(ExecutionError) {
+        guard let key = consumerKey ?? field("consumer_key", of: scheme, settings: settings),
+              let keyPath = privateKey ?? field("private_key", of: scheme, settings: settings) else {
+            throw ExecutionError(kind: .config, message: "give the application link's consumer key and private key: --consumer-key and --private-key (or the connector's env variables)")
+        }
+        let path = (keyPath as NSString).expandingTildeInPath
+        guard let pem = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
+            throw ExecutionError(kind: .config, message: "cannot read the private key file \(keyPath)")
+        }
+        let transport = HTTPTransport()
+        defer { Task { try? await transport.shutdown() } }
+        let login = try OAuth1Login(manifest: manifest, schemeID: method, consumerKey: key, privateKeyPEM: pem, settings: settings, transport: transport)
+        let verifier: String
+        let requestToken: String
+        if paste {
+            requestToken = try await login.requestToken(callback: "oob")
+            StandardStreams.error("Open this URL, approve, then paste the verification code it shows:\n\(login.authorizeURL(requestToken: requestToken))")
+            guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
+                throw ExecutionError(kind: .validation, message: "no verification code was pasted")
+            }
+            verifier = line
+        } else {
+            let listener: LoopbackRedirectListener
+            do {
+                listener = try await LoopbackRedirectListener.start(port: port)
+            } catch {
+                throw ExecutionError(kind: .config, message: "cannot listen on 127.0.0.1:\(port) for the callback (\(error)); try --port or --paste")
+            }
+            requestToken = try await login.requestToken(callback: listener.redirectURI)
+            StandardStreams.error("Open this URL in a browser and approve access:\n\(login.authorizeURL(requestToken: requestToken))\nWaiting for the callback to \(listener.redirectURI) …")
+            let query = await listener.waitForCallback()
+            await listener.close()
+            guard let received = query?["oauth_verifier"] else {
+                throw ExecutionError(kind: .auth, message: "the callback carried no oauth_verifier: access was not approved", retryable: false)
+            }
+            verifier = received
+        }
+        let accessToken = try await login.accessToken(requestToken: requestToken, verifier: verifier)
+        let store = global.credentialStore
+        try login.store(accessToken: accessToken, consumerKey: key, privateKeyPath: path, in: store)
+        StandardStreams.output("logged in to '\(connector)' with OAuth 1.0a; token stored in \(store.path)")
     }
 
     private func field(_ name: String, of scheme: AuthScheme, settings: RuntimeSettings) -> String? {

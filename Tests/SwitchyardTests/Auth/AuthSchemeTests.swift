@@ -143,7 +143,7 @@ struct AuthSchemeTests {
         let harness = try await AuthHarness.start()
         let runtime = try harness.runtime(credentials: [
             "method": "oauth1", "consumer_key": SandboxCredentials.oauth1ConsumerKey, "private_key": AuthHarness.privateKey,
-            "token": SandboxCredentials.oauth1AccessToken,
+            "oauth_token": SandboxCredentials.oauth1AccessToken,
         ])
         let search = await runtime.execute(ExecuteRequest(connector: "authkit", entity: "issues", action: "search", params: ["jql": "project = DEMO AND text ~ \"a b\""]))
         #expect(search.isSuccess, "\(search.json)")

@@ -87,6 +87,48 @@ struct LoginAndStoreTests {
         await harness.stop()
     }
 
+    @Test("auth login --method oauth1 runs the dance end to end: request token → approval → verifier → access token → stored")
+    func oauth1Login() async throws {
+        let harness = try await AuthHarness.start()
+        let configHome = harness.directory.appendingPathComponent("config")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.executable)
+        process.arguments = [
+            "auth", "login", "authkit", "--method", "oauth1", "--port", "0", "--manifests", AuthHarness.manifest,
+            "--consumer-key", SandboxCredentials.oauth1ConsumerKey, "--private-key", AuthHarness.privateKey,
+        ]
+        process.environment = environment(harness, configHome: configHome)
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = Pipe()
+        try process.run()
+        let messages = StreamCollector(stderr.fileHandleForReading)
+        let deadline = ContinuousClock.now + .seconds(20)
+        var authorizeURL: String?
+        while authorizeURL == nil, ContinuousClock.now < deadline {
+            authorizeURL = messages.value.split(separator: "\n").first { $0.hasPrefix("http") && $0.contains("oauth_token=") }.map(String.init)
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let url = try #require(authorizeURL, "stderr: \(messages.value)")
+        let browser = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        let approval = try await browser.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+        let callback = try #require(approval.headers.first(name: "Location"))
+        #expect(callback.contains("oauth_verifier="))
+        _ = try await browser.execute(HTTPClientRequest(url: callback), timeout: .seconds(10))
+        try await browser.shutdown()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "stderr: \(messages.value)")
+
+        let stored = try #require(try CredentialStore(path: configHome.appendingPathComponent("switchyard/credentials.json").path).load()["authkit"])
+        #expect(stored["method"] == "oauth1")
+        #expect(stored["consumer_key"] == SandboxCredentials.oauth1ConsumerKey)
+        let status = try CommandLine.run(["auth", "status", "authkit", "--manifests", AuthHarness.manifest], environment: environment(harness, configHome: configHome))
+        #expect(status.status == 0, "\(status.stdout) \(status.stderr)")
+        #expect(status.stdout.contains("method oauth1") && status.stdout.contains("check users myself: ok"))
+        #expect(!status.stdout.contains(stored["oauth_token"] ?? "-"))
+        await harness.stop()
+    }
+
     @Test("the token file is always valid JSON, even when the process is killed mid-refresh")
     func killedMidWrite() async throws {
         let harness = try await AuthHarness.start()
