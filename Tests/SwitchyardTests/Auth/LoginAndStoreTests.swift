@@ -25,6 +25,26 @@ struct LoginAndStoreTests {
         var value: String { text.withLock { $0 } }
     }
 
+    /// Starts `switchyard auth login …` and waits for the approval URL it prints on stderr.
+    private func startLogin(_ arguments: [String], harness: AuthHarness, configHome: URL, urlContaining marker: String) async throws -> (Process, StreamCollector, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.executable)
+        process.arguments = ["auth", "login", "authkit", "--port", "0", "--manifests", AuthHarness.manifest] + arguments
+        process.environment = environment(harness, configHome: configHome)
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = Pipe()
+        try process.run()
+        let messages = StreamCollector(stderr.fileHandleForReading)
+        let deadline = ContinuousClock.now + .seconds(20)
+        var url: String?
+        while url == nil, ContinuousClock.now < deadline {
+            url = messages.value.split(separator: "\n").first { $0.hasPrefix("http") && $0.contains(marker) }.map(String.init)
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return (process, messages, try #require(url, "stderr: \(messages.value)"))
+    }
+
     private func environment(_ harness: AuthHarness, configHome: URL) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("JIRA_") && !$0.key.hasPrefix("AUTHKIT_") }
         environment.merge(harness.environment) { $1 }
@@ -39,23 +59,7 @@ struct LoginAndStoreTests {
     func oauth2Login() async throws {
         let harness = try await AuthHarness.start()
         let configHome = harness.directory.appendingPathComponent("config")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.executable)
-        process.arguments = ["auth", "login", "authkit", "--method", "oauth2", "--port", "0", "--manifests", AuthHarness.manifest]
-        process.environment = environment(harness, configHome: configHome)
-        let stderr = Pipe()
-        let stdout = Pipe()
-        process.standardError = stderr
-        process.standardOutput = stdout
-        try process.run()
-        let messages = StreamCollector(stderr.fileHandleForReading)
-        let deadline = ContinuousClock.now + .seconds(20)
-        var authorizeURL: String?
-        while authorizeURL == nil, ContinuousClock.now < deadline {
-            authorizeURL = messages.value.split(separator: "\n").first { $0.hasPrefix("http") && $0.contains("/authorize?") }.map(String.init)
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        let url = try #require(authorizeURL, "stderr: \(messages.value)")
+        let (process, messages, url) = try await startLogin(["--method", "oauth2"], harness: harness, configHome: configHome, urlContaining: "/authorize?")
         #expect(url.contains("offline_access") && url.contains("prompt=consent") && url.contains("state="))
         let browser = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         let consent = try await browser.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
@@ -91,25 +95,10 @@ struct LoginAndStoreTests {
     func oauth1Login() async throws {
         let harness = try await AuthHarness.start()
         let configHome = harness.directory.appendingPathComponent("config")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.executable)
-        process.arguments = [
-            "auth", "login", "authkit", "--method", "oauth1", "--port", "0", "--manifests", AuthHarness.manifest,
-            "--consumer-key", SandboxCredentials.oauth1ConsumerKey, "--private-key", AuthHarness.privateKey,
-        ]
-        process.environment = environment(harness, configHome: configHome)
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = Pipe()
-        try process.run()
-        let messages = StreamCollector(stderr.fileHandleForReading)
-        let deadline = ContinuousClock.now + .seconds(20)
-        var authorizeURL: String?
-        while authorizeURL == nil, ContinuousClock.now < deadline {
-            authorizeURL = messages.value.split(separator: "\n").first { $0.hasPrefix("http") && $0.contains("oauth_token=") }.map(String.init)
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        let url = try #require(authorizeURL, "stderr: \(messages.value)")
+        let (process, messages, url) = try await startLogin(
+            ["--method", "oauth1", "--consumer-key", SandboxCredentials.oauth1ConsumerKey, "--private-key", AuthHarness.privateKey],
+            harness: harness, configHome: configHome, urlContaining: "oauth_token="
+        )
         let browser = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         let approval = try await browser.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
         let callback = try #require(approval.headers.first(name: "Location"))
