@@ -31,7 +31,6 @@ final class ServeHarness: Sendable {
             await session.run(lines)
             close(outputWrite)
             close(inputRead)
-            harness.finished.withLock { $0 = true }
         }
         let replies = LineReader(fileDescriptor: outputRead).lines()
         Task {
@@ -44,6 +43,8 @@ final class ServeHarness: Sendable {
                 }
             }
             close(outputRead)
+            // The server closed its output after its last reply, and every reply has been read.
+            harness.finished.withLock { $0 = true }
         }
         return harness
     }
@@ -83,7 +84,8 @@ final class ServeHarness: Sendable {
         return find(messages)
     }
 
-    /// Waits until the session has returned from `run` (after end of input and draining).
+    /// Waits until the session has returned from `run` (after end of input and draining) and all it wrote
+    /// has been read.
     func waitUntilFinished(timeout: Duration = .seconds(10)) async -> Bool {
         await waitFor(timeout: timeout) { _ in self.isFinished ? true : nil } ?? false
     }

@@ -8,7 +8,7 @@ struct ConfluenceCloudPageTests {
     @Test("pages get returns the storage body as Markdown, raw XHTML with text_format raw, or view on request")
     func get() async throws {
         try await withSandbox { harness in
-            let page = try await harness.succeed("confluence", "pages", "get", ["page_id": "98311"])
+            let page = try await harness.data("confluence", "pages", "get", ["page_id": "98311"])
             #expect(page["title"] == "Checkout Service")
             #expect(page["version"]?["number"] == 7)
             let markdown = try #require(page["body"]?["storage"]?["value"]?.stringValue)
@@ -17,9 +17,9 @@ struct ConfluenceCloudPageTests {
             #expect(markdown.contains("- Payment provider timeout"))
             #expect(!markdown.contains("<"))
             #expect(harness.requests("GET", "/wiki/api/v2/pages/98311").first?.query == "body-format=storage")
-            let raw = try await harness.succeed("confluence", "pages", "get", ["page_id": "98311", "text_format": "raw"])
+            let raw = try await harness.data("confluence", "pages", "get", ["page_id": "98311", "text_format": "raw"])
             #expect(raw["body"]?["storage"]?["value"]?.stringValue?.contains("<ac:structured-macro ac:name=\"info\"") == true)
-            let view = try await harness.succeed("confluence", "pages", "get", ["page_id": "98311", "body_format": "view"])
+            let view = try await harness.data("confluence", "pages", "get", ["page_id": "98311", "body_format": "view"])
             let html = try #require(view["body"]?["view"]?["value"]?.stringValue)
             #expect(html.contains("confluence-information-macro"))
             #expect(!html.contains("ac:"))
@@ -31,10 +31,10 @@ struct ConfluenceCloudPageTests {
     @Test("pages list filters by space and exact title")
     func list() async throws {
         try await withSandbox { harness in
-            let all = try await harness.succeed("confluence", "pages", "list", ["space_id": "65537", "limit": 100])
+            let all = try await harness.data("confluence", "pages", "list", ["space_id": "65537", "limit": 100])
             #expect(all.arrayValue?.count == 12)
-            let titled = try await harness.succeed("confluence", "pages", "list", ["space_id": "65537", "title": "Runbooks"])
-            #expect(titled.texts("id") == ["98308"])
+            let titled = try await harness.data("confluence", "pages", "list", ["space_id": "65537", "title": "Runbooks"])
+            #expect(titled.strings("id") == ["98308"])
             #expect(titled[0]?["parentId"] == "98305")
         }
     }
@@ -42,16 +42,16 @@ struct ConfluenceCloudPageTests {
     @Test("pages children lists direct children in tree order")
     func children() async throws {
         try await withSandbox { harness in
-            let children = try await harness.succeed("confluence", "pages", "children", ["page_id": "98305"])
-            #expect(children.texts("title") == ["Getting Started", "Architecture Overview", "Runbooks", "Release Notes"])
+            let children = try await harness.data("confluence", "pages", "children", ["page_id": "98305"])
+            #expect(children.strings("title") == ["Getting Started", "Architecture Overview", "Runbooks", "Release Notes"])
         }
     }
 
     @Test("pages ancestors lists the chain to the top, top-most first")
     func ancestors() async throws {
         try await withSandbox { harness in
-            let ancestors = try await harness.succeed("confluence", "pages", "ancestors", ["page_id": "98314"])
-            #expect(ancestors.texts("id") == ["98305", "98308"])
+            let ancestors = try await harness.data("confluence", "pages", "ancestors", ["page_id": "98314"])
+            #expect(ancestors.strings("id") == ["98305", "98308"])
             #expect(ancestors[0]?["type"] == "page")
         }
     }
@@ -60,7 +60,7 @@ struct ConfluenceCloudPageTests {
     func create() async throws {
         try await withSandbox { harness in
             let markdown = "## Highlights\n\n- Faster search\n- Saved cards\n\nThanks, **team**."
-            let created = try await harness.succeed("confluence", "pages", "create", [
+            let created = try await harness.data("confluence", "pages", "create", [
                 "space_id": "65537", "title": "Release 2.4 notes", "parent_id": "98316", "body": .string(markdown),
             ])
             let id = try #require(created["id"]?.stringValue)
@@ -73,11 +73,11 @@ struct ConfluenceCloudPageTests {
             let storage = try #require(sent["body"]?["value"]?.stringValue)
             #expect(storage.hasPrefix("<h2>Highlights</h2><ul>"))
             #expect(storage.contains("<strong>team</strong>"))
-            let read = try await harness.succeed("confluence", "pages", "get", ["page_id": .string(id)])
+            let read = try await harness.data("confluence", "pages", "get", ["page_id": .string(id)])
             #expect(read["title"] == "Release 2.4 notes")
             #expect(read["parentId"] == "98316")
             #expect(read["body"]?["storage"]?["value"]?.stringValue == markdown + "\n")
-            let raw = try await harness.succeed("confluence", "pages", "get", ["page_id": .string(id), "text_format": "raw"])
+            let raw = try await harness.data("confluence", "pages", "get", ["page_id": .string(id), "text_format": "raw"])
             #expect(raw["body"]?["storage"]?["value"]?.stringValue == storage)
         }
     }
@@ -85,14 +85,14 @@ struct ConfluenceCloudPageTests {
     @Test("pages update with version + 1 saves a new version that reads back; raw storage passes through")
     func update() async throws {
         try await withSandbox { harness in
-            let before = try await harness.succeed("confluence", "pages", "get", ["page_id": "98306"])
+            let before = try await harness.data("confluence", "pages", "get", ["page_id": "98306"])
             let version = try #require(before["version"]?["number"]?.intValue)
-            let updated = try await harness.succeed("confluence", "pages", "update", [
+            let updated = try await harness.data("confluence", "pages", "update", [
                 "page_id": "98306", "version_number": .number(JSONNumber(version + 1)), "title": "Getting Started Guide",
                 "body": "<p>Read this first.</p>", "version_message": "Shorter intro",
             ])
             #expect(updated["version"]?["number"]?.intValue == version + 1)
-            let read = try await harness.succeed("confluence", "pages", "get", ["page_id": "98306", "fields": ["title", "version", "body"]])
+            let read = try await harness.data("confluence", "pages", "get", ["page_id": "98306", "fields": ["title", "version", "body"]])
             #expect(read["title"] == "Getting Started Guide")
             #expect(read["version"]?["number"]?.intValue == version + 1)
             #expect(read["version"]?["message"] == "Shorter intro")
@@ -117,7 +117,7 @@ struct ConfluenceCloudPageTests {
             #expect(error.status == 409)
             #expect(error.message.contains("Version must be incremented"))
             #expect(error.message.contains("Current Version: [3]"))
-            let unchanged = try await harness.succeed("confluence", "pages", "get", ["page_id": "98306"])
+            let unchanged = try await harness.data("confluence", "pages", "get", ["page_id": "98306"])
             #expect(unchanged["version"]?["number"] == 3)
         }
     }
@@ -129,8 +129,8 @@ struct ConfluenceCloudPageTests {
             #expect(deleted.result?.status == 204, "\(deleted.json)")
             let gone = await harness.execute("confluence", "pages", "get", ["page_id": "98320"])
             #expect(gone.error?.kind == .notFound)
-            let trashed = try await harness.succeed("confluence", "pages", "list", ["space_id": "65538", "status": "trashed"])
-            #expect(trashed.texts("id") == ["98320"])
+            let trashed = try await harness.data("confluence", "pages", "list", ["space_id": "65538", "status": "trashed"])
+            #expect(trashed.strings("id") == ["98320"])
             #expect(harness.requests("DELETE", "/wiki/api/v2/pages/98320").first?.query == nil)
         }
     }

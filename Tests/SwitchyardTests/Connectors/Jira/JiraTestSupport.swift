@@ -4,16 +4,6 @@ import Testing
 @testable import Switchyard
 
 extension SandboxHarness {
-    /// Runs an action that must succeed and returns its data.
-    func data(
-        _ connector: String, _ entity: String, _ action: String, _ params: JSONValue = [:],
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) async throws -> JSONValue {
-        let envelope = await execute(connector, entity, action, params)
-        let result = try #require(envelope.result, "\(connector) \(entity) \(action): \(envelope.json)", sourceLocation: sourceLocation)
-        return result.data
-    }
-
     /// The last request the sandbox recorded whose path starts with `prefix` (and has `method`, when given).
     func lastRequest(_ method: String? = nil, pathPrefix prefix: String) -> SandboxRequest? {
         server.recordedRequests().last { request in
@@ -37,10 +27,5 @@ extension JSONValue {
     /// A string value without leading and trailing whitespace, for comparing converted Markdown.
     var trimmedText: String? {
         stringValue?.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// The strings at `path` in each element of an array value.
-    func strings(_ path: String) -> [String] {
-        (arrayValue ?? []).compactMap { $0.value(atDotPath: path)?.stringValue }
     }
 }
