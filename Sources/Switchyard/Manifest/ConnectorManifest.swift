@@ -24,6 +24,8 @@ public struct ConnectorManifest: Sendable {
     public let retry: RetrySettings
     /// Client-side limits on requests to the service.
     public let rateLimit: RateLimitSettings
+    /// Where the connector's CA bundle, client certificate and TLS verification settings are read from.
+    public let transport: TransportSpec
     /// Where the manifest was read from, for messages.
     public let source: String
 

@@ -65,6 +65,7 @@ public enum ManifestDecoder {
         let retry = reader.value("retry").map { RetrySettings.decode($0, at: .root.appending("retry"), problems: &problems) } ?? .none
         let rateLimit = reader.value("rate_limit").map { RateLimitSettings.decode($0, at: .root.appending("rate_limit"), problems: &problems) }
             ?? RateLimitSettings()
+        let transport = reader.value("transport").map { TransportSpec.decode($0, at: .root.appending("transport"), problems: &problems) } ?? .none
         var entities: [Entity] = []
         if let entitiesJSON = reader.value("entities") {
             entities = decodeEntities(entitiesJSON, at: .root.appending("entities"), problems: &problems)
@@ -84,7 +85,7 @@ public enum ManifestDecoder {
         return ConnectorManifest(
             name: name, title: title, version: version, description: description, documentation: documentation,
             config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities,
-            retry: retry, rateLimit: rateLimit, source: source
+            retry: retry, rateLimit: rateLimit, transport: transport, source: source
         )
     }
 
