@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Credential fields come from the `--credentials` file, then the environment, then the default store.
 /// Config values come from the config file, then the environment, then stored credentials (a login stores
-/// the OAuth cloud id there), then defaults. The auth scheme is the one the credentials or `method_env`
+/// the OAuth cloud id there), then defaults. Transport security settings come from the command line, then
+/// the config file, then the environment. The auth scheme is the one the credentials or `method_env`
 /// name, else the first whose credentials are complete.
 struct ConnectionResolver {
     let manifest: ConnectorManifest
@@ -19,17 +20,20 @@ struct ConnectionResolver {
     private var stored: [String: String] { settings.storedCredentials[manifest.name] ?? [:] }
 
     func resolve() throws(ExecutionError) -> Connection {
+        let security = try TransportSecurityResolver(manifest: manifest, settings: settings).resolve()
         if let override = settings.overrides[manifest.name] {
-            return try connection(baseURL: override.baseURL, credential: override.credential, schemeID: nil)
+            return try connection(baseURL: override.baseURL, credential: override.credential, schemeID: nil, security: security)
         }
         let scheme = try chooseScheme()
         let baseURL = try resolveBaseURL(scheme: scheme)
         var credential = Credential.none
-        if let scheme { credential = try self.credential(for: scheme) }
-        return try connection(baseURL: baseURL, credential: credential, schemeID: scheme?.id)
+        if let scheme { credential = try self.credential(for: scheme, security: security) }
+        return try connection(baseURL: baseURL, credential: credential, schemeID: scheme?.id, security: security)
     }
 
-    private func connection(baseURL: String, credential: Credential, schemeID: String?) throws(ExecutionError) -> Connection {
+    private func connection(
+        baseURL: String, credential: Credential, schemeID: String?, security: TransportSecurity
+    ) throws(ExecutionError) -> Connection {
         var trimmed = baseURL
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let origin = URLOrigin(trimmed), !trimmed.contains("?"), !trimmed.contains("#") else {
@@ -38,7 +42,7 @@ struct ConnectionResolver {
                 message: "connector '\(manifest.name)' has base URL '\(trimmed)', which is not an absolute http(s) URL without query or credentials"
             )
         }
-        return Connection(baseURL: trimmed, origin: origin, credential: credential, schemeID: schemeID)
+        return Connection(baseURL: trimmed, origin: origin, credential: credential, schemeID: schemeID, security: security)
     }
 
     // MARK: Values
@@ -180,7 +184,7 @@ struct ConnectionResolver {
 
     // MARK: Building the credential
 
-    private func credential(for scheme: AuthScheme) throws(ExecutionError) -> Credential {
+    private func credential(for scheme: AuthScheme, security: TransportSecurity) throws(ExecutionError) -> Credential {
         let fill: (Template) -> String = { fillFields($0, scheme: scheme) ?? "" }
         switch scheme.kind {
         case .none:
@@ -198,7 +202,7 @@ struct ConnectionResolver {
                 tokenURL: try fillConfig(spec.tokenURL, what: "for its OAuth 2.0 token endpoint", urlSafe: false),
                 clientID: fillFields(spec.clientID, scheme: scheme) ?? "",
                 clientSecret: fillFields(spec.clientSecret, scheme: scheme) ?? "",
-                transport: transport
+                transport: transport, security: security
             )
             let expiresAt = (explicit["expires_at"] ?? stored["expires_at"]).flatMap { ISO8601DateFormatter().date(from: $0) }
             let session = OAuth2Session(

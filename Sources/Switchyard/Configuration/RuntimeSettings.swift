@@ -21,6 +21,8 @@ public struct RuntimeSettings: Sendable {
     public var overrides: [String: ConnectionOverride]
     /// Destructive actions run only with the `confirmation` token of their dry run.
     public var confirmDestructive = false
+    /// Transport security settings for every connector, from the command line.
+    public var transport = TransportOptions()
 
     public init(
         environment: [String: String] = [:],

@@ -39,7 +39,7 @@ public final class SwitchyardRuntime: Sendable {
         self.logger = logger
         self.audit = audit
         self.confirmationTokens = confirmationTokens
-        transport = HTTPTransport()
+        transport = HTTPTransport(proxies: ProxySettings(environment: settings.environment))
     }
 
     /// Runs one action and returns its envelope; every failure, from unknown names to network errors,

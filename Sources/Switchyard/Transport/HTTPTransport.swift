@@ -1,8 +1,14 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOSSL
+import Synchronization
 
-/// The one HTTP client every execute shares, so connections are pooled and reused.
+/// The HTTP clients every execute shares, so connections are pooled and reused.
+///
+/// TLS and proxy settings are fixed per AsyncHTTPClient client, so there is one client per combination in
+/// use: the default one (system trust store, direct) and, created on first use, one per other
+/// ``TLSSettings`` and ``ProxyServer``. Without transport settings every request takes the default client.
 ///
 /// Redirects are not followed here: the executor follows them itself, so credentials never travel to
 /// another origin.
@@ -10,26 +16,36 @@ public final class HTTPTransport: Sendable {
     /// The default cap on a response body; larger bodies abort the request.
     public static let defaultMaximumBodyBytes = 16 * 1024 * 1024
 
-    private let client: HTTPClient
+    /// What one client is set up for.
+    private struct ClientKey: Hashable {
+        let tls: TLSSettings
+        let proxy: ProxyServer?
+    }
 
-    public init(connectTimeout: TimeAmount = .seconds(10)) {
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: connectTimeout, read: nil)
-        )
-        configuration.httpVersion = .automatic
-        // A refused connection should fail now, not after the connect timeout: the executor's retry
-        // policy decides what to retry.
-        configuration.connectionPool.retryConnectionEstablishment = false
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    private let connectTimeout: TimeAmount
+    private let proxies: ProxySettings
+    private let defaultClient: HTTPClient
+    private let clients = Mutex<[ClientKey: HTTPClient]>([:])
+
+    /// A transport whose requests go through the proxies `proxies` names.
+    public init(proxies: ProxySettings = .direct, connectTimeout: TimeAmount = .seconds(10)) {
+        self.connectTimeout = connectTimeout
+        self.proxies = proxies
+        defaultClient = Self.makeClient(tls: nil, proxy: nil, connectTimeout: connectTimeout)
     }
 
     /// Sends a request and reads the whole body, failing past `maximumBodyBytes` or after `timeout`.
     public func send(
         _ request: PreparedRequest,
+        security: TransportSecurity = .system,
         timeout: TimeAmount,
         maximumBodyBytes: Int = HTTPTransport.defaultMaximumBodyBytes
     ) async throws(ExecutionError) -> HTTPResponse {
+        let url = URLOrigin(request.url)
+        let origin = url?.description ?? request.baseURL
+        var proxy: ProxyServer?
+        if !proxies.isDirect, let url { proxy = try proxies.proxy(for: url) }
+        let client = try client(tls: security.tls, proxy: proxy)
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
         for header in request.headers {
@@ -38,7 +54,6 @@ public final class HTTPTransport: Sendable {
         if let body = request.body {
             outgoing.body = .bytes(ByteBuffer(bytes: body.bytes))
         }
-        let origin = URLOrigin(request.url)?.description ?? request.baseURL
         do {
             let response = try await client.execute(outgoing, timeout: timeout)
             let body = try await response.body.collect(upTo: maximumBodyBytes)
@@ -54,11 +69,48 @@ public final class HTTPTransport: Sendable {
                 retryable: false
             )
         } catch {
-            throw TransportErrorMapping.executionError(for: error, origin: origin, timeout: timeout)
+            throw TransportErrorMapping.executionError(for: error, origin: origin, proxy: proxy, security: security, timeout: timeout)
         }
     }
 
     public func shutdown() async throws {
-        try await client.shutdown()
+        let pooled = clients.withLock { clients in
+            defer { clients.removeAll() }
+            return Array(clients.values)
+        }
+        for client in pooled {
+            try await client.shutdown()
+        }
+        try await defaultClient.shutdown()
+    }
+
+    /// The client for these settings: the default one, or a pooled one made on first use.
+    private func client(tls: TLSSettings, proxy: ProxyServer?) throws(ExecutionError) -> HTTPClient {
+        if proxy == nil, tls == .system { return defaultClient }
+        let key = ClientKey(tls: tls, proxy: proxy)
+        return try clients.withLock { clients throws(ExecutionError) in
+            if let existing = clients[key] { return existing }
+            let configuration = tls == .system ? nil : try tls.makeConfiguration()
+            let client = Self.makeClient(tls: configuration, proxy: proxy, connectTimeout: connectTimeout)
+            clients[key] = client
+            return client
+        }
+    }
+
+    private static func makeClient(tls: TLSConfiguration?, proxy: ProxyServer?, connectTimeout: TimeAmount) -> HTTPClient {
+        var configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: connectTimeout, read: nil)
+        )
+        configuration.httpVersion = .automatic
+        // A refused connection should fail now, not after the connect timeout: the executor's retry
+        // policy decides what to retry.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        if let proxy {
+            let authorization = proxy.username.map { HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "") }
+            configuration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
+        }
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 }

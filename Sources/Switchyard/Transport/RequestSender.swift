@@ -75,7 +75,7 @@ struct RequestSender {
             await limiter.acquire()
             let result: Result<HTTPResponse, ExecutionError>
             do {
-                result = .success(try await transport.send(outgoing, timeout: .milliseconds(Int64(timeout.milliseconds))))
+                result = .success(try await transport.send(outgoing, security: connection.security, timeout: .milliseconds(Int64(timeout.milliseconds))))
             } catch {
                 result = .failure(error)
             }

@@ -34,7 +34,8 @@ public struct RetryPolicy: Sendable {
         guard attempt < maximumAttempts else { return false }
         switch error.kind {
         case .rateLimited: return true
-        case .network, .timeout: return idempotent
+        // A TLS failure or a cancellation is a network or timeout error that another attempt cannot fix.
+        case .network, .timeout: return idempotent && error.retryable
         case .upstream: return idempotent && [502, 503, 504].contains(error.status ?? 0)
         default: return false
         }

@@ -34,7 +34,7 @@ struct OriginTests {
     func nextLinksSameOrigin(link: String, expected: String?) throws {
         let origin = try #require(URLOrigin("https://acme.example.com"))
         #expect(origin.resolveSameOrigin(link, relativeTo: nil) == expected)
-        let connection = Connection(baseURL: "https://acme.example.com", origin: origin, credential: .none, schemeID: nil)
+        let connection = Connection(baseURL: "https://acme.example.com", origin: origin, credential: .none, schemeID: nil, security: .system)
         let pagination = Pagination(kind: .nextLink(source: .body, next: "_links.next", base: nil), placement: .query, limitParam: nil, pageSize: 10)
         let response = HTTPResponse(status: 200, headers: [], body: ByteBuffer())
         let next = Paginator.nextPosition(

@@ -18,6 +18,7 @@ public struct OAuth1Login: Sendable {
     let authorizeEndpoint: String
     let accessTokenURL: String
     let transport: HTTPTransport
+    let security: TransportSecurity
 
     public init(
         manifest: ConnectorManifest, schemeID: String, consumerKey: String, privateKeyPEM: String,
@@ -37,6 +38,7 @@ public struct OAuth1Login: Sendable {
         requestTokenURL = try resolver.fillConfig(spec.requestTokenURL, what: "for its OAuth 1.0a request-token URL", urlSafe: false)
         authorizeEndpoint = try resolver.fillConfig(spec.authorizeURL, what: "for its OAuth 1.0a authorize URL", urlSafe: false)
         accessTokenURL = try resolver.fillConfig(spec.accessTokenURL, what: "for its OAuth 1.0a access-token URL", urlSafe: false)
+        security = try TransportSecurityResolver(manifest: manifest, settings: settings).resolve()
         self.transport = transport
     }
 
@@ -81,7 +83,7 @@ public struct OAuth1Login: Sendable {
         let request = PreparedRequest(
             method: .post, baseURL: url, path: "", query: [], headers: [("Authorization", header)], body: nil, absoluteURL: nil
         )
-        let response = try await transport.send(request, timeout: .seconds(30), maximumBodyBytes: 64 * 1024)
+        let response = try await transport.send(request, security: security, timeout: .seconds(30), maximumBodyBytes: 64 * 1024)
         let text = response.bodyText
         guard response.status == 200 else {
             let problem = text.split(separator: "&").first { $0.hasPrefix("oauth_problem=") }.map { String($0.dropFirst(14)) }

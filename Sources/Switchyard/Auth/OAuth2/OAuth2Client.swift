@@ -8,12 +8,14 @@ public struct OAuth2Client: Sendable {
     public let clientID: String
     public let clientSecret: String
     let transport: HTTPTransport
+    let security: TransportSecurity
 
-    public init(tokenURL: String, clientID: String, clientSecret: String, transport: HTTPTransport) {
+    public init(tokenURL: String, clientID: String, clientSecret: String, transport: HTTPTransport, security: TransportSecurity = .system) {
         self.tokenURL = tokenURL
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.transport = transport
+        self.security = security
     }
 
     /// Exchanges a refresh token for a new access token (and, with rotation, a new refresh token).
@@ -41,7 +43,7 @@ public struct OAuth2Client: Sendable {
             headers: [("Content-Type", "application/json"), ("Accept", "application/json")],
             body: .json(.object(body)), absoluteURL: nil
         )
-        let response = try await transport.send(request, timeout: .seconds(30), maximumBodyBytes: 1024 * 1024)
+        let response = try await transport.send(request, security: security, timeout: .seconds(30), maximumBodyBytes: 1024 * 1024)
         let json = try? JSONValue(parsing: response.body.readableBytesView)
         guard (200..<300).contains(response.status) else {
             let code = json?["error"]?.stringValue

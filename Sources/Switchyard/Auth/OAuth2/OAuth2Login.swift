@@ -31,6 +31,7 @@ public struct OAuth2Login: Sendable {
     public let state: String
     let client: OAuth2Client
     let transport: HTTPTransport
+    let security: TransportSecurity
 
     public init(
         manifest: ConnectorManifest, schemeID: String, clientID: String, clientSecret: String,
@@ -59,7 +60,8 @@ public struct OAuth2Login: Sendable {
         state = Data(SHA256.hash(data: Data(UUID().uuidString.utf8))).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let tokenURL = try resolver.fillConfig(spec.tokenURL, what: "for its OAuth 2.0 token URL", urlSafe: false)
-        client = OAuth2Client(tokenURL: tokenURL, clientID: clientID, clientSecret: clientSecret, transport: transport)
+        security = try TransportSecurityResolver(manifest: manifest, settings: settings).resolve()
+        client = OAuth2Client(tokenURL: tokenURL, clientID: clientID, clientSecret: clientSecret, transport: transport, security: security)
         self.transport = transport
     }
 
@@ -86,7 +88,7 @@ public struct OAuth2Login: Sendable {
             method: .get, baseURL: resourcesEndpoint, path: "", query: [],
             headers: [("Authorization", "Bearer \(grant.accessToken)"), ("Accept", "application/json")], body: nil, absoluteURL: nil
         )
-        let response = try await transport.send(request, timeout: .seconds(30), maximumBodyBytes: 1024 * 1024)
+        let response = try await transport.send(request, security: security, timeout: .seconds(30), maximumBodyBytes: 1024 * 1024)
         guard response.status == 200, let sites = (try? JSONValue(parsing: response.body.readableBytesView))?.arrayValue else {
             throw ExecutionError(kind: .auth, message: "listing the sites this login can reach failed (HTTP \(response.status))", status: response.status, retryable: false)
         }
