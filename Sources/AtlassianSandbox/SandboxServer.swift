@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// A fake Jira Cloud and Confluence Cloud on loopback, speaking the real REST paths, envelopes and
 /// error bodies, with deterministic seed data and fault injection.
@@ -15,7 +16,7 @@ import NIOPosix
 public final class SandboxServer: Sendable {
     /// The port the server listens on.
     public let port: Int
-    /// `http://HOST:PORT`, without a trailing slash; `self` links in responses start with it.
+    /// `http://HOST:PORT` (`https://` with TLS), without a trailing slash; `self` links in responses start with it.
     public let baseURL: String
 
     private let application: SandboxApplication
@@ -34,10 +35,13 @@ public final class SandboxServer: Sendable {
         self.channel = channel
     }
 
-    /// Starts listening on `host:port`; port 0 picks a free port.
-    public static func start(host: String = "127.0.0.1", port: Int = 0) async throws -> SandboxServer {
+    /// Starts listening on `host:port`; port 0 picks a free port. With `tls` it speaks HTTPS only, and
+    /// with the TLS settings' client CA it completes only handshakes that present a certificate that CA issued.
+    public static func start(host: String = "127.0.0.1", port: Int = 0, tls: SandboxTLS? = nil) async throws -> SandboxServer {
         let application = SandboxApplication()
         let urlHost = Self.urlHost(for: host)
+        let sslContext = try tls.map { try $0.makeContext() }
+        let scheme = tls == nil ? "http" : "https"
         // The process-wide group: many sandboxes (one per test) share its threads, and none ever shuts it
         // down under another's feet.
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -47,14 +51,17 @@ public final class SandboxServer: Sendable {
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let sslContext {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
+                    }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    let handler = SandboxHTTPHandler(application: application, urlHost: urlHost)
+                    let handler = SandboxHTTPHandler(application: application, urlHost: urlHost, scheme: scheme)
                     try channel.pipeline.syncOperations.addHandler(handler)
                 }
             }
         let channel = try await bootstrap.bind(host: host, port: port).get()
         let boundPort = channel.localAddress?.port ?? port
-        return SandboxServer(port: boundPort, baseURL: "http://\(urlHost):\(boundPort)", application: application, channel: channel)
+        return SandboxServer(port: boundPort, baseURL: "\(scheme)://\(urlHost):\(boundPort)", application: application, channel: channel)
     }
 
     /// Fault injection for requests to come; thread-safe.

@@ -15,7 +15,8 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     let application: SandboxApplication
     private let urlHost: String
-    /// `http://host:port`, worked out from the connection's local address on its first request.
+    private let scheme: String
+    /// `http://host:port` (or `https://`), worked out from the connection's local address on its first request.
     private var baseURL: String?
     private var requestHead: HTTPRequestHead?
     private var requestBody: [UInt8] = []
@@ -25,10 +26,11 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     var fillerStream: FillerStream?
     var isPumpingFiller = false
 
-    /// `urlHost` is how `self` links name the server, e.g. `127.0.0.1` or `[::1]`.
-    init(application: SandboxApplication, urlHost: String) {
+    /// `urlHost` is how `self` links name the server, e.g. `127.0.0.1` or `[::1]`; `scheme` is `http` or `https`.
+    init(application: SandboxApplication, urlHost: String, scheme: String) {
         self.application = application
         self.urlHost = urlHost
+        self.scheme = scheme
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -63,7 +65,7 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func handle(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let baseURL = self.baseURL ?? "http://\(urlHost):\(context.channel.localAddress?.port ?? 0)"
+        let baseURL = self.baseURL ?? "\(scheme)://\(urlHost):\(context.channel.localAddress?.port ?? 0)"
         self.baseURL = baseURL
         let exchange = application.begin(head: head, body: requestBody, baseURL: baseURL)
         let keepAlive = head.isKeepAlive
