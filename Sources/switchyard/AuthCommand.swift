@@ -31,6 +31,7 @@ struct AuthStatusCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let catalog = global.loadCatalog()
+        global.warnAboutInsecureTransport(catalog.connectors, settings: settings)
         let runtime = SwitchyardRuntime(catalog: catalog, settings: settings, logger: global.makeLogger())
         var failed = false
         for manifest in catalog.connectors where connector == nil || manifest.name == connector {
@@ -38,6 +39,7 @@ struct AuthStatusCommand: AsyncParsableCommand {
             do {
                 let connection = try runtime.connection(for: manifest)
                 line += "method \(connection.schemeID ?? "none") — \(connection.credential) — \(connection.baseURL)"
+                if connection.security.tls != .system { line += "\n  tls: \(connection.security.tls)" }
                 if !noCheck, let check = manifest.auth.check {
                     let envelope = await runtime.execute(ExecuteRequest(connector: manifest.name, entity: check.entity, action: check.action, params: ["fields": ["*"]]))
                     if let error = envelope.error {
@@ -130,7 +132,8 @@ struct AuthLoginCommand: AsyncParsableCommand {
         guard let id, let secret else {
             throw ExecutionError(kind: .config, message: "give the OAuth app's client id and secret: --client-id/--client-secret or \(prefix)_CLIENT_ID/\(prefix)_CLIENT_SECRET")
         }
-        let transport = HTTPTransport()
+        global.warnAboutInsecureTransport([manifest], settings: settings)
+        let transport = HTTPTransport(proxies: ProxySettings(environment: settings.environment))
         defer { Task { try? await transport.shutdown() } }
         let login = try OAuth2Login(
             manifest: manifest, schemeID: method, clientID: id, clientSecret: secret, settings: settings, transport: transport,
@@ -180,7 +183,8 @@ struct AuthLoginCommand: AsyncParsableCommand {
         guard let pem = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
             throw ExecutionError(kind: .config, message: "cannot read the private key file \(keyPath)")
         }
-        let transport = HTTPTransport()
+        global.warnAboutInsecureTransport([manifest], settings: settings)
+        let transport = HTTPTransport(proxies: ProxySettings(environment: settings.environment))
         defer { Task { try? await transport.shutdown() } }
         let login = try OAuth1Login(manifest: manifest, schemeID: method, consumerKey: key, privateKeyPEM: pem, settings: settings, transport: transport)
         let verifier: String

@@ -17,6 +17,18 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Log to stderr (repeat for more detail: -vv).")
     var verbose: Int
 
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("A PEM bundle of CA certificates to trust instead of the system's, for every connector (per connector: JIRA_CA_BUNDLE, CONFLUENCE_CA_BUNDLE).", valueName: "FILE"))
+    var caFile: String?
+
+    @Option(name: .customLong("client-cert"), help: ArgumentHelp("A PEM client certificate for servers that require mutual TLS (per connector: JIRA_CLIENT_CERT, …).", valueName: "FILE"))
+    var clientCertificate: String?
+
+    @Option(name: .customLong("client-key"), help: ArgumentHelp("The client certificate's unencrypted PEM private key (per connector: JIRA_CLIENT_KEY, …).", valueName: "FILE"))
+    var clientKey: String?
+
+    @Flag(help: "Do not verify TLS certificates (per connector: JIRA_SSL_VERIFY=false, …). Unsafe: warns on stderr at every start.")
+    var insecure = false
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// The directories to load, in order: bundled, then `SWITCHYARD_MANIFESTS`, then `--manifests`.
@@ -65,6 +77,14 @@ struct GlobalOptions: ParsableArguments {
             settings.storedCredentials = try credentialStore.load()
         }
         settings.credentialStorePath = credentialStore.path
+        settings.transport = TransportOptions(caFile: caFile, clientCertificateFile: clientCertificate, clientKeyFile: clientKey, insecure: insecure)
         return settings
+    }
+
+    /// Warns on stderr, never stdout (it carries the protocol in `serve`), for each way TLS verification is off.
+    func warnAboutInsecureTransport(_ manifests: [ConnectorManifest], settings: RuntimeSettings) {
+        for warning in TransportSecurityResolver.insecureWarnings(for: manifests, settings: settings) {
+            StandardStreams.error("switchyard: \(warning)")
+        }
     }
 }

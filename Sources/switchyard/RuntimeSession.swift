@@ -39,6 +39,7 @@ struct RuntimeSession {
             }
         }
         let catalog = loaded.restricted(by: safety.policy(connectors: chosen, config: settings.config))
+        global.warnAboutInsecureTransport(catalog.connectors, settings: settings)
         let runtime = SwitchyardRuntime(
             catalog: catalog, settings: settings,
             confirmationTokens: safety.confirmationTokens(environment: settings.environment),
