@@ -32,6 +32,12 @@ struct OpenSSLTool {
     /// Runs `openssl arguments…` in the scratch directory and returns its standard output; a non-zero exit throws.
     @discardableResult
     func run(_ arguments: String...) throws -> [UInt8] {
+        try run(arguments)
+    }
+
+    /// Runs `openssl arguments…` as ``run(_:)-(String...)`` does, with the arguments in an array.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> [UInt8] {
         guard let executable = Self.executable else { throw Failure(description: "openssl is not on PATH") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
