@@ -27,6 +27,11 @@ enum DescriptionText {
                 lines += config.map { "  \(text($0["name"]))  \(text($0["description"]))  env: \(list($0["env"]))" }
                 lines.append("")
             }
+            if let transport = description["transport"]?.objectValue {
+                lines.append("Transport (TLS; --ca-file, --client-cert, --client-key and --insecure apply to every connector):")
+                lines += transport.map { "  \($0.key)  env: \(list($0.value["env"]))" }
+                lines.append("")
+            }
             let schemes = description["auth"]?["schemes"]?.arrayValue ?? []
             if !schemes.isEmpty {
                 lines.append("Auth methods:")

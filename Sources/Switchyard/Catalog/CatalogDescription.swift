@@ -44,6 +44,12 @@ public enum CatalogDescription {
             if let value = variable.defaultValue { entry["default"] = value }
             return .object(entry)
         })
+        let transport = TransportSpec.Setting.allCases.filter { !manifest.transport.environment(for: $0).isEmpty }
+        if !transport.isEmpty {
+            object["transport"] = .object(JSONObject(transport.map { setting in
+                (setting.rawValue, ["env": .array(manifest.transport.environment(for: setting).map(JSONValue.string))])
+            }))
+        }
         object["auth"] = [
             "method_env": .array(manifest.auth.methodEnvironment.map(JSONValue.string)),
             "schemes": .array(manifest.auth.schemes.map { scheme in

@@ -50,6 +50,14 @@ struct TransportSpecTests {
         #expect(notStrings.contains { $0.pointer.description == "/transport/ca_file/env" }, "\(notStrings)")
     }
 
+    @Test("describe lists the transport variables, and leaves the section out when there are none")
+    func describeShowsTransport() throws {
+        let manifest = try decode(["ca_file": ["env": ["DEMO_CA_BUNDLE"]]])
+        #expect(CatalogDescription.describe(manifest)["transport"] == ["ca_file": ["env": ["DEMO_CA_BUNDLE"]]])
+        let plain = try ManifestDecoder.decode(ManifestDecoderTests.manifest(action: ManifestDecoderTests.validAction), source: "demo.json")
+        #expect(CatalogDescription.describe(plain)["transport"] == nil)
+    }
+
     @Test("the bundled manifests read JIRA_ and CONFLUENCE_ transport variables")
     func bundledManifests() {
         let catalog = ConnectorCatalog.load(directories: [SandboxHarness.manifestsDirectory])
