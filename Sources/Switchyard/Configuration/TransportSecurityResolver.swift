@@ -36,9 +36,9 @@ public struct TransportSecurityResolver {
 
     /// The connector's TLS settings, with every file loaded once to fail early with its path and source.
     public func resolve() throws(ExecutionError) -> TransportSecurity {
-        let caFile = value(.caFile, option: ("--ca-file", settings.transport.caFile))
-        let certificate = value(.clientCertificate, option: ("--client-cert", settings.transport.clientCertificateFile))
-        let key = value(.clientKey, option: ("--client-key", settings.transport.clientKeyFile))
+        let caFile = try value(.caFile, option: ("--ca-file", settings.transport.caFile))
+        let certificate = try value(.clientCertificate, option: ("--client-cert", settings.transport.clientCertificateFile))
+        let key = try value(.clientKey, option: ("--client-key", settings.transport.clientKeyFile))
         let tls = TLSSettings(
             caFile: caFile?.value, clientCertificateFile: certificate?.value, clientKeyFile: key?.value,
             verifiesCertificates: try verificationSwitch() == nil
@@ -79,10 +79,13 @@ public struct TransportSecurityResolver {
         return nil
     }
 
-    private func value(_ setting: TransportSpec.Setting, option: (name: String, value: String?)) -> SourcedValue? {
+    private func value(_ setting: TransportSpec.Setting, option: (name: String, value: String?)) throws(ExecutionError) -> SourcedValue? {
         if let value = option.value, !value.isEmpty { return SourcedValue(value: value, source: option.name) }
-        if let value = settings.config[manifest.name]?[setting.rawValue]?.stringValue, !value.isEmpty {
-            return SourcedValue(value: value, source: "config '\(setting.rawValue)'")
+        if let configured = settings.config[manifest.name]?[setting.rawValue], !configured.isNull {
+            guard let path = configured.stringValue else {
+                throw ExecutionError(kind: .config, message: "config '\(setting.rawValue)' of connector '\(manifest.name)' must be a file path")
+            }
+            if !path.isEmpty { return SourcedValue(value: path, source: "config '\(setting.rawValue)'") }
         }
         for name in manifest.transport.environment(for: setting) {
             if let value = settings.environment[name], !value.isEmpty { return SourcedValue(value: value, source: name) }

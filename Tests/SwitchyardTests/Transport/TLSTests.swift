@@ -57,6 +57,19 @@ struct TLSTests {
         }
     }
 
+    @Test("a config file value that is not a path, or an ssl_verify that is not a boolean, is a config error")
+    func configFileValues() async throws {
+        try await withTLSSandbox { sandbox in
+            let notPath = await sandbox.myself { $0.config["jira-datacenter"] = ["ca_file": 42] }
+            #expect(notPath.error?.kind == .config)
+            #expect(notPath.error?.message == "config 'ca_file' of connector 'jira-datacenter' must be a file path")
+            let notBool = await sandbox.myself { $0.config["jira-datacenter"] = ["ssl_verify": "sometimes"] }
+            #expect(notBool.error?.message == "config 'ssl_verify' of connector 'jira-datacenter' must be true or false")
+            let off = await sandbox.myself { $0.config["jira-datacenter"] = ["ssl_verify": false] }
+            #expect(off.error == nil, "\(off.json)")
+        }
+    }
+
     @Test("a CA bundle path that does not exist is a config error naming the file and where it was set")
     func missingCAFile() async throws {
         try await withTLSSandbox { sandbox in
