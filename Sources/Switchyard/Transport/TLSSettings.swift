@@ -69,7 +69,7 @@ public struct TLSSettings: Sendable, Hashable, CustomStringConvertible {
         } catch {
             throw ExecutionError(
                 kind: .config,
-                message: "the TLS settings cannot be used (\(error)); check that the client key belongs to the client certificate",
+                message: "the TLS settings cannot be used (\(TransportErrorMapping.reasonCodes(in: "\(error)"))); check that the client key belongs to the client certificate",
                 details: .object(fileDetails), retryable: false
             )
         }
@@ -90,7 +90,7 @@ public struct TLSSettings: Sendable, Hashable, CustomStringConvertible {
         do {
             certificates = try NIOSSLCertificate.fromPEMFile(expanded)
         } catch {
-            throw fileError(path, what: what, problem: "holds no readable PEM certificate (\(error))")
+            throw fileError(path, what: what, problem: "holds no readable PEM certificate (\(TransportErrorMapping.reasonCodes(in: "\(error)")))")
         }
         guard !certificates.isEmpty else { throw fileError(path, what: what, problem: "holds no PEM certificate") }
         return certificates

@@ -84,7 +84,7 @@ enum TransportErrorMapping {
     }
 
     /// BoringSSL's reason codes (`WRONG_VERSION_NUMBER`) from an error description, without its source paths.
-    private static func reasonCodes(in description: String) -> String {
+    static func reasonCodes(in description: String) -> String {
         let marker = "OPENSSL_internal:"
         var codes: [Substring] = []
         var rest = Substring(description)
