@@ -81,12 +81,18 @@ enum ActionDecoder {
             for entry in entries {
                 ManifestDecoder.checkPlaceholders(entry.value, declared: names, what: "param", at: pointer.appending("form").appending(entry.name), problems: &problems)
             }
+        case .multipart(let parts):
+            for part in parts {
+                for template in part.templates {
+                    ManifestDecoder.checkPlaceholders(template, declared: names, what: "param", at: pointer.appending("multipart").appending(part.name), problems: &problems)
+                }
+            }
         case nil:
             break
         }
         let placed = request.placedParams
         for name in declared.required where !placed.contains(name) {
-            problems.add(pointer, "required param '\(name)' is placed nowhere: use {\(name)} in the path, query, headers, body or form")
+            problems.add(pointer, "required param '\(name)' is placed nowhere: use {\(name)} in the path, query, headers, body, form or multipart")
         }
     }
 
@@ -123,8 +129,12 @@ enum ActionDecoder {
             body = .json(jsonTemplate(bodyJSON, at: pointer.appending("body"), problems: &problems))
         }
         if let formJSON = reader.value("form") {
-            if body != nil { problems.add(pointer.appending("form"), "a request has either 'body' or 'form', not both") }
+            if body != nil { problems.add(pointer.appending("form"), "a request has one of 'body', 'form' or 'multipart', not several") }
             body = .form(ManifestDecoder.decodeHeaders(formJSON, at: pointer.appending("form"), problems: &problems))
+        }
+        if let multipartJSON = reader.value("multipart") {
+            if body != nil { problems.add(pointer.appending("multipart"), "a request has one of 'body', 'form' or 'multipart', not several") }
+            body = .multipart(MultipartDecoder.decode(multipartJSON, at: pointer.appending("multipart"), problems: &problems))
         }
         reader.reportUnknownFields(&problems)
         guard let method, let path else { return nil }
@@ -223,6 +233,7 @@ extension RequestTemplate {
         switch body {
         case .json(let template): names += template.transforms
         case .form(let entries): for entry in entries { names += entry.value.transforms }
+        case .multipart(let parts): for part in parts { names += part.templates.flatMap(\.transforms) }
         case nil: break
         }
         return names
@@ -236,6 +247,7 @@ extension RequestTemplate {
         switch body {
         case .json(let template): names.formUnion(template.placeholders)
         case .form(let entries): for entry in entries { names.formUnion(entry.value.placeholders) }
+        case .multipart(let parts): for part in parts { names.formUnion(part.templates.flatMap(\.placeholders)) }
         case nil: break
         }
         return names
