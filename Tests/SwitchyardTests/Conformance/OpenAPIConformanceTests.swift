@@ -145,6 +145,7 @@ struct OpenAPIConformanceTests {
             "page_id": "98306", "version_number": 4, "title": "Getting Started Guide", "body": "<p>Read this first.</p>",
             "status": "current", "parent_id": "98305", "version_message": "Shorter intro",
         ]),
+        Call(connector: "confluence", entity: "pages", action: "update", params: ["page_id": "98306", "title": "Getting Started Guide", "body": "Prefetched version."]),
         Call(connector: "confluence", entity: "pages", action: "delete", params: ["page_id": "$page", "purge": false]),
         // Confluence: spaces and blog posts
         Call(connector: "confluence", entity: "spaces", action: "list", params: ["keys": ["ENG", "DEMO"], "type": "global", "status": "current", "sort": "key"]),
