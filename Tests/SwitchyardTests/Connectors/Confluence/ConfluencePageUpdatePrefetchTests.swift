@@ -78,6 +78,16 @@ struct ConfluencePageUpdatePrefetchTests {
         }
     }
 
+    @Test("Cloud: the prefetch read is retried after a 503 although the update itself is not idempotent")
+    func cloudPrefetchRetried() async throws {
+        try await withSandbox { harness in
+            harness.server.faults.inject(SandboxFault(.status(503), method: "GET", pathPrefix: "/wiki/api/v2/pages/98306", count: 1))
+            let envelope = await harness.execute("confluence", "pages", "update", ["page_id": "98306", "title": "Getting Started", "body": "After a retry."])
+            #expect(envelope.result?.data["version"]?["number"] == 4, "\(envelope.json)")
+            #expect(envelope.result?.meta["attempts"] == 3)
+        }
+    }
+
     @Test("Cloud: a page that does not exist fails in the prefetch as not_found naming the step, and nothing is written")
     func cloudPrefetchNotFound() async throws {
         try await withSandbox { harness in

@@ -128,13 +128,20 @@ struct JiraAttachmentUploadTests {
         }
     }
 
-    @Test("upload is neither read-only nor idempotent, so a 5xx is not retried")
-    func safety() async throws {
+    @Test("upload is neither read-only nor idempotent, so a 503 is not retried and nothing is attached")
+    func notRetried() async throws {
         try await withSandbox { harness in
             let action = try #require(harness.runtime.catalog.connector("jira")?.entity("attachments")?.action("upload"))
             #expect(action.safety == ActionSafety(readOnly: false, idempotent: false, destructive: false))
             let dc = try #require(harness.runtime.catalog.connector("jira-datacenter")?.entity("attachments")?.action("upload"))
             #expect(dc.safety == action.safety)
+
+            harness.server.faults.inject(SandboxFault(.status(503), method: "POST", pathPrefix: "/rest/api/3/issue/DEMO-4/attachments", count: 1))
+            let envelope = await harness.execute("jira", "attachments", "upload", ["issue": "DEMO-4", "filename": "a.txt", "content": "x"])
+            #expect(envelope.error?.status == 503, "\(envelope.json)")
+            #expect(harness.server.recordedRequests().filter { $0.method == "POST" && $0.path == "/rest/api/3/issue/DEMO-4/attachments" }.count == 1)
+            let listed = try await harness.data("jira", "attachments", "list", ["issue": "DEMO-4"])
+            #expect(listed.arrayValue?.isEmpty == true)
         }
     }
 }
