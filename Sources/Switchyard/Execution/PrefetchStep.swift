@@ -3,7 +3,6 @@
 /// It exists only when the caller left out a param the prefetch fills. A failed read is the service's own
 /// error (`not_found` for a missing page), with a message and `details.step` naming the prefetch.
 struct PrefetchStep {
-    let prefetch: Prefetch
     /// The read, filled from the call's params.
     let request: PreparedRequest
     /// The values the caller left out, which this step fills.
@@ -14,7 +13,6 @@ struct PrefetchStep {
         guard let prefetch else { return nil }
         let missing = prefetch.values.filter { params[$0.param]?.isNull ?? true }
         guard !missing.isEmpty else { return nil }
-        self.prefetch = prefetch
         self.missing = missing
         self.request = try RequestBuilder.build(prefetch.request, params: params, baseURL: baseURL, connectorHeaders: connectorHeaders)
     }
