@@ -67,11 +67,12 @@ enum DescriptionText {
         var lines = [
             "\(text(action["connector"])) \(text(action["entity"])) \(text(action["name"]))  —  \(text(action["method"])) \(text(action["path"]))",
             flags.isEmpty ? "writes" : flags.joined(separator: ", "),
-            "",
-            text(action["description"]),
-            "",
-            "Params:",
         ]
+        if let prefetch = action["prefetch"], let fills = prefetch["fills"]?.objectValue {
+            let filled = fills.map { "\($0.key) (\($0.value.displayText))" }.joined(separator: ", ")
+            lines.append("reads first, when the call leaves out \(filled): \(text(prefetch["method"])) \(text(prefetch["path"]))")
+        }
+        lines += ["", text(action["description"]), "", "Params:"]
         let schema = action["params"]
         let required = Set(schema?["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         for property in schema?["properties"]?.objectValue ?? JSONObject() {

@@ -1,15 +1,20 @@
 import Foundation
 import Switchyard
 
-/// Attachment metadata (`GET|DELETE /attachment/{id}`) and uploads
+/// Attachment metadata (`GET|DELETE /attachment/{id}`), content (`GET /attachment/content/{id}`) and uploads
 /// (`POST /issue/{key}/attachments`, multipart/form-data with `file` parts and `X-Atlassian-Token: no-check`).
-/// The sandbox keeps each file's name, type and size, not its bytes.
+/// Like Jira, an upload without the header is refused as an XSRF failure (403), a body that is not
+/// multipart is 415, a request without a `file` part that has a file name is 400, and a file over
+/// ``maximumFileSize`` is 413. Uploaded bytes are kept and served back.
 ///
 /// ```http
 /// GET /rest/api/3/attachment/10500
 /// → {"id":10500,"filename":"session-timeout.har","mimeType":"application/json","size":48213,...}
 /// ```
 struct JiraAttachmentRoutes: RouteGroup {
+    /// The largest file an upload takes, like a site's default attachment limit.
+    static let maximumFileSize = 10 * 1_024 * 1_024
+
     let store: SandboxStore
 
     func register(on router: inout Router) {
@@ -17,6 +22,12 @@ struct JiraAttachmentRoutes: RouteGroup {
             let state = store.snapshot().jira
             let (issue, index) = try locate(request.parameter("id"), in: state)
             return .json(JiraRenderer(state: state, baseURL: request.baseURL, version: version).attachment(issue.attachments[index], metadata: true))
+        }
+        router.addJira(.GET, "/attachment/content/{id}") { request, _ in
+            let (issue, index) = try locate(request.parameter("id"), in: store.snapshot().jira)
+            let attachment = issue.attachments[index]
+            let bytes = attachment.content ?? Array(repeating: UInt8(ascii: "x"), count: attachment.size)
+            return SandboxResponse(status: .ok, headers: ["Content-Type": attachment.mimeType], body: bytes)
         }
         router.addJira(.DELETE, "/attachment/{id}") { request, _ in
             try store.write { state throws(APIError) in
@@ -45,8 +56,11 @@ struct JiraAttachmentRoutes: RouteGroup {
         else {
             throw APIError(.unsupportedMediaType, ["Content type must be multipart/form-data."])
         }
-        let files = MultipartBody.parts(of: request.body, boundary: boundary).filter { $0.name == "file" && $0.filename != nil }
+        let files = MultipartBody.parts(of: request.body, boundary: boundary).filter { $0.name == "file" && !($0.filename ?? "").isEmpty }
         guard !files.isEmpty else { throw APIError.badRequest("No attachments were found in the request.") }
+        if let large = files.first(where: { $0.data.count > Self.maximumFileSize }) {
+            throw APIError(.payloadTooLarge, ["The file '\(large.filename ?? "")' is \(large.data.count) bytes; the maximum attachment size is \(Self.maximumFileSize) bytes."])
+        }
         let actor = request.accountId ?? SandboxCredentials.accountId
         let added = try store.write { state throws(APIError) -> [JiraAttachment] in
             guard var issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
@@ -54,7 +68,7 @@ struct JiraAttachmentRoutes: RouteGroup {
             let attachments = files.map { file in
                 JiraAttachment(
                     id: state.jira.nextOtherIDs.make(.attachment), filename: file.filename ?? "file", authorId: actor, created: now,
-                    size: file.data.count, mimeType: file.contentType ?? "application/octet-stream"
+                    size: file.data.count, mimeType: file.contentType ?? "application/octet-stream", content: file.data
                 )
             }
             issue.attachments += attachments
@@ -116,12 +130,29 @@ enum MultipartBody {
         return parts
     }
 
+    /// A `Content-Disposition` parameter; a quoted value may hold `;`.
     private static func value(of parameter: String, in header: String) -> String? {
-        for item in header.split(separator: ";").dropFirst() {
-            let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if pair.count == 2, pair[0].lowercased() == parameter {
-                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        var rest = Substring(header)
+        guard let colon = rest.firstIndex(of: ":") else { return nil }
+        rest = rest[rest.index(after: colon)...]
+        while let semicolon = rest.firstIndex(of: ";") {
+            rest = rest[rest.index(after: semicolon)...].drop { $0 == " " || $0 == "\t" }
+            guard let equals = rest.firstIndex(of: "=") else { return nil }
+            let name = rest[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            rest = rest[rest.index(after: equals)...]
+            let value: String
+            if rest.first == "\"" {
+                rest = rest.dropFirst()
+                // Browsers and Switchyard percent-encode `"` in names, so the first quote ends the value.
+                let end = rest.firstIndex(of: "\"") ?? rest.endIndex
+                value = String(rest[..<end])
+                rest = rest[end...].dropFirst()
+            } else {
+                let end = rest.firstIndex(of: ";") ?? rest.endIndex
+                value = rest[..<end].trimmingCharacters(in: .whitespaces)
+                rest = rest[end...]
             }
+            if name == parameter { return value }
         }
         return nil
     }

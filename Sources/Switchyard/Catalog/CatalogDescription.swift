@@ -86,6 +86,12 @@ public enum CatalogDescription {
             "paginated": .bool(action.isPaginated),
             "params": action.params.json,
         ]
+        if let prefetch = action.prefetch {
+            object["prefetch"] = [
+                "method": .string(prefetch.request.method.rawValue), "path": .string(prefetch.request.path.source),
+                "fills": .object(JSONObject(prefetch.values.map { ($0.param, JSONValue.string($0.description)) })),
+            ]
+        }
         if !action.response.fields.isEmpty {
             object["default_fields"] = .array(action.response.fields.map(JSONValue.string))
         }

@@ -31,13 +31,17 @@ struct ActionExecution {
     mutating func run(params rawParams: JSONValue) async throws(ExecutionError) -> ExecutionResult {
         var params = try validatedParams(rawParams)
         let options = try CallOptions.extract(from: &params, action: action)
-        let base = try RequestBuilder.build(action.request, params: params, baseURL: connection.baseURL, connectorHeaders: manifest.headers)
-        facts.method = base.method.rawValue
-        facts.path = base.path
+        let prefetch = try PrefetchStep(action.prefetch, params: params, baseURL: connection.baseURL, connectorHeaders: manifest.headers)
+        // With a prefetch, what is shown and confirmed is the request with the values still to be read.
+        let shown = try RequestBuilder.build(
+            action.request, params: prefetch?.withPlaceholders(params) ?? params, baseURL: connection.baseURL, connectorHeaders: manifest.headers
+        )
+        facts.method = shown.method.rawValue
+        facts.path = shown.path
 
         if options.dryRun {
             facts.dryRun = true
-            return dryRun(base)
+            return dryRun(shown, prefetch: prefetch)
         }
         if runtime.settings.confirmDestructive, action.safety.destructive {
             guard let token = options.confirmation else {
@@ -46,7 +50,7 @@ struct ActionExecution {
                     message: "\(manifest.name) \(entityName) \(action.name) is destructive and this server requires confirmation: call it with dry_run: true, show the request to a human, then repeat the call with 'confirmation' set to the token the dry run returned"
                 )
             }
-            try runtime.confirmationTokens.verify(token, for: base)
+            try runtime.confirmationTokens.verify(token, for: shown)
         }
 
         let policy = RetrySettings.policy(base: runtime.retryPolicy, connector: manifest.retry, action: action.retry)
@@ -61,6 +65,11 @@ struct ActionExecution {
             facts.waited = sender.waited
             facts.bytes = sender.bytesReceived
             facts.status = sender.lastStatus
+        }
+        var base = shown
+        if let prefetch {
+            let filled = try await prefetch.run(params, sender: &sender)
+            base = try RequestBuilder.build(action.request, params: filled, baseURL: connection.baseURL, connectorHeaders: manifest.headers)
         }
         let shaping = RecordShaping(selection: options.selection, transforms: options.rawText ? [] : action.response.transforms)
         let budget = OutputBudget(maximumBytes: options.maximumOutputBytes)
@@ -137,8 +146,9 @@ struct ActionExecution {
 
     // MARK: Shaping the result
 
-    private func dryRun(_ request: PreparedRequest) -> ExecutionResult {
+    private func dryRun(_ request: PreparedRequest, prefetch: PrefetchStep?) -> ExecutionResult {
         var description = RequestDescription.describe(request, credential: connection.credential).objectValue ?? JSONObject()
+        if let prefetch { description["prefetch"] = prefetch.describe(credential: connection.credential) }
         if runtime.settings.confirmDestructive, action.safety.destructive {
             let issued = runtime.confirmationTokens.issue(for: request)
             description["confirmation"] = .string(issued.token)

@@ -70,7 +70,7 @@ public struct ConfirmationTokens: Sendable {
 
     private func signature(for request: PreparedRequest, expiry: Int) -> String {
         var message = Data("v1\n\(expiry)\n\(request.method.rawValue)\n\(request.url)\n".utf8)
-        message.append(contentsOf: request.body?.bytes ?? [])
+        message.append(contentsOf: request.body?.fingerprintBytes ?? [])
         let code = HMAC<SHA256>.authenticationCode(for: message, using: key)
         return Data(code).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")

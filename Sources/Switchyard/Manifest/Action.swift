@@ -8,6 +8,8 @@ public struct Action: Sendable {
     /// The compiled schema every call is validated against, including the control params.
     public let params: JSONSchema
     public let request: RequestTemplate
+    /// A read made first to fill params the caller left out, such as the next version number.
+    public let prefetch: Prefetch?
     public let response: ResponseSpec
     /// Retry settings for this action, over the connector's.
     public let retry: RetrySettings

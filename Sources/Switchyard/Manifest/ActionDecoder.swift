@@ -11,6 +11,7 @@ enum ActionDecoder {
         let response = reader.value("response").map { decodeResponse($0, at: pointer.appending("response"), problems: &problems) }
             ?? ResponseSpec(records: nil, fields: [], pagination: nil)
         let retry = reader.value("retry").map { RetrySettings.decode($0, at: pointer.appending("retry"), problems: &problems) } ?? .none
+        let prefetchJSON = reader.value("prefetch")
         reader.reportUnknownFields(&problems)
 
         let declared = checkDeclaredParams(paramsJSON, at: pointer.appending("params"), problems: &problems)
@@ -19,6 +20,9 @@ enum ActionDecoder {
         checkPlacement(request, declared: declared, at: pointer.appending("request"), problems: &problems)
         for transform in request.transforms {
             checkTransform(transform, at: pointer.appending("request"), problems: &problems)
+        }
+        let prefetch = prefetchJSON.flatMap {
+            PrefetchDecoder.decode($0, at: pointer.appending("prefetch"), declared: declared, placed: request.placedParams, problems: &problems)
         }
         let schemaJSON = ControlParams.effectiveSchema(
             declared: paramsJSON, paginated: response.pagination != nil, transformsText: !response.transforms.isEmpty, safety: safety
@@ -32,7 +36,7 @@ enum ActionDecoder {
         }
         return Action(
             name: name, description: description, safety: safety, declaredParams: paramsJSON,
-            params: schema, request: request, response: response, retry: retry
+            params: schema, request: request, prefetch: prefetch, response: response, retry: retry
         )
     }
 
@@ -60,7 +64,11 @@ enum ActionDecoder {
         return DeclaredParams(names: properties.keys, required: required, defaulted: Set(defaulted))
     }
 
-    private static func checkPlacement(_ request: RequestTemplate, declared: DeclaredParams, at pointer: JSONPointer, problems: inout ProblemList) {
+    /// Checks that the request's placeholders name declared params, that path params are always present, and
+    /// (with `checkRequired`) that every required param is placed.
+    static func checkPlacement(
+        _ request: RequestTemplate, declared: DeclaredParams, checkRequired: Bool = true, at pointer: JSONPointer, problems: inout ProblemList
+    ) {
         let names = Set(declared.names)
         ManifestDecoder.checkPlaceholders(request.path, declared: names, what: "param", at: pointer.appending("path"), problems: &problems)
         for name in request.path.placeholders where names.contains(name) && !declared.required.contains(name) && !declared.defaulted.contains(name) {
@@ -81,12 +89,19 @@ enum ActionDecoder {
             for entry in entries {
                 ManifestDecoder.checkPlaceholders(entry.value, declared: names, what: "param", at: pointer.appending("form").appending(entry.name), problems: &problems)
             }
+        case .multipart(let parts):
+            for part in parts {
+                for template in part.templates {
+                    ManifestDecoder.checkPlaceholders(template, declared: names, what: "param", at: pointer.appending("multipart").appending(part.name), problems: &problems)
+                }
+            }
         case nil:
             break
         }
+        guard checkRequired else { return }
         let placed = request.placedParams
         for name in declared.required where !placed.contains(name) {
-            problems.add(pointer, "required param '\(name)' is placed nowhere: use {\(name)} in the path, query, headers, body or form")
+            problems.add(pointer, "required param '\(name)' is placed nowhere: use {\(name)} in the path, query, headers, body, form or multipart")
         }
     }
 
@@ -102,7 +117,7 @@ enum ActionDecoder {
 
     // MARK: Request
 
-    private static func decodeRequest(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> RequestTemplate? {
+    static func decodeRequest(_ json: JSONValue, at pointer: JSONPointer, problems: inout ProblemList) -> RequestTemplate? {
         guard var reader = ObjectReader(json, at: pointer, what: "'request'", problems: &problems) else { return nil }
         let methodName = reader.string("method", required: true, problems: &problems)
         let method = methodName.flatMap { HTTPMethodName(rawValue: $0.uppercased()) }
@@ -123,8 +138,12 @@ enum ActionDecoder {
             body = .json(jsonTemplate(bodyJSON, at: pointer.appending("body"), problems: &problems))
         }
         if let formJSON = reader.value("form") {
-            if body != nil { problems.add(pointer.appending("form"), "a request has either 'body' or 'form', not both") }
+            if body != nil { problems.add(pointer.appending("form"), "a request has one of 'body', 'form' or 'multipart', not several") }
             body = .form(ManifestDecoder.decodeHeaders(formJSON, at: pointer.appending("form"), problems: &problems))
+        }
+        if let multipartJSON = reader.value("multipart") {
+            if body != nil { problems.add(pointer.appending("multipart"), "a request has one of 'body', 'form' or 'multipart', not several") }
+            body = .multipart(MultipartDecoder.decode(multipartJSON, at: pointer.appending("multipart"), problems: &problems))
         }
         reader.reportUnknownFields(&problems)
         guard let method, let path else { return nil }
@@ -223,6 +242,7 @@ extension RequestTemplate {
         switch body {
         case .json(let template): names += template.transforms
         case .form(let entries): for entry in entries { names += entry.value.transforms }
+        case .multipart(let parts): for part in parts { names += part.templates.flatMap(\.transforms) }
         case nil: break
         }
         return names
@@ -236,6 +256,7 @@ extension RequestTemplate {
         switch body {
         case .json(let template): names.formUnion(template.placeholders)
         case .form(let entries): for entry in entries { names.formUnion(entry.value.placeholders) }
+        case .multipart(let parts): for part in parts { names.formUnion(part.templates.flatMap(\.placeholders)) }
         case nil: break
         }
         return names

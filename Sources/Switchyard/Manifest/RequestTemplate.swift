@@ -29,6 +29,8 @@ public enum BodyTemplate: Sendable {
     case json(JSONTemplate)
     /// An `application/x-www-form-urlencoded` body.
     case form([(name: String, value: Template)])
+    /// A `multipart/form-data` body: text fields and files.
+    case multipart([MultipartPartTemplate])
 }
 
 /// A JSON value with placeholders in it, parsed once at load.

@@ -41,11 +41,13 @@ public struct PreparedRequest: Sendable {
 public enum RequestBody: Sendable {
     case json(JSONValue)
     case form([(name: String, value: String)])
+    case multipart(MultipartForm)
 
     public var contentType: String {
         switch self {
         case .json: "application/json"
         case .form: "application/x-www-form-urlencoded"
+        case .multipart(let form): form.contentType
         }
     }
 
@@ -56,6 +58,15 @@ public enum RequestBody: Sendable {
         case .form(let pairs):
             Array(pairs.map { PercentEncoding.encodeFormComponent($0.name) + "=" + PercentEncoding.encodeFormComponent($0.value) }
                 .joined(separator: "&").utf8)
+        case .multipart(let form):
+            form.bytes
         }
+    }
+
+    /// The bytes that identify the body's content: ``bytes``, except that a multipart body leaves out its
+    /// random boundary.
+    var fingerprintBytes: [UInt8] {
+        if case .multipart(let form) = self { return form.canonicalBytes }
+        return bytes
     }
 }

@@ -63,6 +63,8 @@ public enum RequestBuilder {
                 if let value = try entry.value.fill(source.value, render: renderScalar) { pairs.append((entry.name, value)) }
             }
             body = .form(pairs)
+        case .multipart(let parts):
+            body = .multipart(try fill(parts, source: source))
         case nil:
             break
         }

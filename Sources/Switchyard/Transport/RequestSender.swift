@@ -33,8 +33,10 @@ struct RequestSender {
         self.label = label
     }
 
-    /// Sends `request` and returns a 2xx response, or the error that ended the tries.
-    mutating func send(_ request: PreparedRequest) async throws(ExecutionError) -> HTTPResponse {
+    /// Sends `request` and returns a 2xx response, or the error that ended the tries. `idempotent` overrides
+    /// the action's for one request, such as the read of a prefetch.
+    mutating func send(_ request: PreparedRequest, idempotent: Bool? = nil) async throws(ExecutionError) -> HTTPResponse {
+        let idempotent = idempotent ?? self.idempotent
         var attempt = 0
         while true {
             attempt += 1

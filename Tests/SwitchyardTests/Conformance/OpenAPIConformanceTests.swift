@@ -103,6 +103,9 @@ struct OpenAPIConformanceTests {
         Call(connector: "jira", entity: "watchers", action: "remove", params: ["issue": "DEMO-7", "account_id": "5b109f2e9729b51b54dc274d"]),
         Call(connector: "jira", entity: "attachments", action: "list", params: ["issue": "DEMO-7"]),
         Call(connector: "jira", entity: "attachments", action: "get", params: ["attachment_id": "10501"]),
+        Call(connector: "jira", entity: "attachments", action: "upload", params: [
+            "issue": "DEMO-7", "filename": "conformance.png", "content": "iVBORw0KGgo=", "encoding": "base64", "content_type": "image/png",
+        ]),
         Call(connector: "jira", entity: "attachments", action: "delete", params: ["attachment_id": "10500"]),
         // Jira Software: boards and sprints
         Call(connector: "jira", entity: "boards", action: "list", params: ["project": "DEMO", "name": "DEMO", "type": ["scrum"]]),
@@ -142,6 +145,7 @@ struct OpenAPIConformanceTests {
             "page_id": "98306", "version_number": 4, "title": "Getting Started Guide", "body": "<p>Read this first.</p>",
             "status": "current", "parent_id": "98305", "version_message": "Shorter intro",
         ]),
+        Call(connector: "confluence", entity: "pages", action: "update", params: ["page_id": "98306", "title": "Getting Started Guide", "body": "Prefetched version."]),
         Call(connector: "confluence", entity: "pages", action: "delete", params: ["page_id": "$page", "purge": false]),
         // Confluence: spaces and blog posts
         Call(connector: "confluence", entity: "spaces", action: "list", params: ["keys": ["ENG", "DEMO"], "type": "global", "status": "current", "sort": "key"]),
@@ -216,7 +220,9 @@ struct OpenAPIConformanceTests {
                     findings.append(ConformanceFinding(method: request.method, path: request.path, template: request.path, key: "path", problem: "no Atlassian spec covers this path (\(label))"))
                     continue
                 }
-                findings += spec.check(method: request.method, rawPath: request.path, query: request.query, body: request.body)
+                findings += spec.check(
+                    method: request.method, rawPath: request.path, query: request.query, body: request.body, contentType: request.header("Content-Type")
+                )
             }
         }
         await harness.stop()
@@ -262,6 +268,14 @@ struct OpenAPIConformanceTests {
         #expect(try keys("POST", "/wiki/rest/api/content/1/label", #"["x"]"#) == ["body"])
         #expect(try keys("POST", "/rest/api/3/issue/DEMO-7/watchers", #"{"accountId":"x"}"#) == ["body"])
         #expect(try keys("GET", "/rest/api/3/issue/DEMO-7/watchers") == [])
+        // Multipart bodies are checked for the media type the operation takes, not parsed as JSON.
+        func multipartKeys(_ uri: String) throws -> [String] {
+            let request = SandboxRequest(method: "POST", uri: uri, headers: [], body: Array("--b\r\n\r\n{}\r\n--b--\r\n".utf8))
+            let spec = try #require(OpenAPISpecs.spec(forPath: request.path), "no spec for \(uri)")
+            return spec.check(method: "POST", rawPath: request.path, query: request.query, body: request.body, contentType: "multipart/form-data; boundary=b").map(\.key)
+        }
+        #expect(try multipartKeys("/rest/api/3/issue/DEMO-7/attachments") == [])
+        #expect(try multipartKeys("/rest/api/3/issue/DEMO-7/comment") == ["body"])
     }
 
     /// Replaces `"$name"` strings with captured values.

@@ -91,7 +91,7 @@ struct OpenAPISpec: Sendable {
     // MARK: Checking
 
     /// Every problem of one request: its path template, method, query parameter names and JSON body.
-    func check(method: String, rawPath: String, query: String?, body: [UInt8]) -> [ConformanceFinding] {
+    func check(method: String, rawPath: String, query: String?, body: [UInt8], contentType: String? = nil) -> [ConformanceFinding] {
         let relative = String(rawPath.dropFirst(stripPrefix.count))
         let segments = Self.segments(relative).map { $0.removingPercentEncoding ?? $0 }
         let verb = method.lowercased()
@@ -128,6 +128,15 @@ struct OpenAPISpec: Sendable {
         }
 
         guard !body.isEmpty else { return findings }
+        // A multipart body is checked for its media type only: the spec describes its parts loosely.
+        if let mediaType = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased(),
+           mediaType == "multipart/form-data" {
+            let accepted = operation["requestBody"].map(resolve)?["content"]?.objectValue?.keys ?? []
+            if !accepted.contains(mediaType) {
+                findings.append(finding("body", "sends \(mediaType) but the operation takes \(accepted.isEmpty ? "no body" : accepted.joined(separator: ", "))"))
+            }
+            return findings
+        }
         guard let sent = try? JSONValue(parsing: body) else { return findings }  // not JSON: nothing to compare
         guard let requestBody = operation["requestBody"].map(resolve) else {
             findings.append(finding("body", "sends a JSON body but the operation declares no request body"))

@@ -1,4 +1,4 @@
-/// Metadata of a file attached to an issue; the sandbox keeps no content.
+/// A file attached to an issue: its metadata, and the bytes of an uploaded one (seeded files have none).
 ///
 /// ```swift
 /// JiraAttachment(id: "10500", filename: "har.json", authorId: JiraUser.bob.accountId, created: now, size: 48_213, mimeType: "application/json")
@@ -10,6 +10,8 @@ struct JiraAttachment: Sendable {
     let created: Timestamp
     let size: Int
     let mimeType: String
+    /// The uploaded bytes; `nil` for seeded files, whose content is `size` filler bytes.
+    var content: [UInt8]? = nil
 
     var hasThumbnail: Bool { mimeType.hasPrefix("image/") }
 }
