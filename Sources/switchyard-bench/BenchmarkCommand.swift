@@ -1,6 +1,5 @@
 import ArgumentParser
 import AsyncHTTPClient
-import AtlassianSandbox
 import Foundation
 import NIOCore
 import Switchyard
@@ -29,11 +28,14 @@ struct BenchmarkCommand: AsyncParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw ValidationError("no switchyard executable at \(executable); build it first (swift build -c release)")
         }
-        let sandbox = try await SandboxServer.start()
-        let fixtures = try BenchmarkFixtures(sandbox: sandbox)
+        let sandbox = try SandboxProcess(executable: executable)
+        defer { sandbox.stop() }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        try await sandbox.serveHugeBodies(bytes: BenchmarkFixtures.payloadBytes, pathPrefix: "/__sandbox/big", client: client)
+        let fixtures = try BenchmarkFixtures(baseURL: sandbox.baseURL)
         defer { fixtures.remove() }
         var report = BenchmarkReport(machine: BenchmarkReport.machineDescription())
-        let benchmarks = Benchmarks(plan: plan, executable: executable, sandbox: sandbox, fixtures: fixtures)
+        let benchmarks = Benchmarks(plan: plan, executable: executable, sandbox: sandbox, client: client, fixtures: fixtures)
 
         try await benchmarks.coldStart(into: &report)
         try await benchmarks.perCallLatency(into: &report)
@@ -43,7 +45,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
         try await benchmarks.definitionScale(into: &report)
         try await benchmarks.autoPagination(into: &report)
 
-        try await sandbox.shutdown()
+        try await client.shutdown()
         print(report.render())
     }
 }

@@ -16,7 +16,7 @@ struct BenchmarkFixtures {
     static let bundledManifests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("manifests").path
 
-    init(sandbox: SandboxServer) throws {
+    init(baseURL: String) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-bench-\(UUID().uuidString)")
         let bench = directory.appendingPathComponent("bench")
         let generated = directory.appendingPathComponent("generated")
@@ -29,15 +29,14 @@ struct BenchmarkFixtures {
         benchManifests = bench.path
         generatedManifests = generated.path
         var environment = ProcessInfo.processInfo.environment
-        environment["JIRA_BASE_URL"] = sandbox.baseURL
+        environment["JIRA_BASE_URL"] = baseURL
         environment["JIRA_EMAIL"] = SandboxCredentials.email
         environment["JIRA_API_TOKEN"] = SandboxCredentials.apiToken
-        environment["CONFLUENCE_BASE_URL"] = sandbox.baseURL
+        environment["CONFLUENCE_BASE_URL"] = baseURL
         environment["CONFLUENCE_EMAIL"] = SandboxCredentials.email
         environment["CONFLUENCE_API_TOKEN"] = SandboxCredentials.apiToken
-        environment["BENCH_BASE_URL"] = sandbox.baseURL
+        environment["BENCH_BASE_URL"] = baseURL
         self.environment = environment
-        sandbox.faults.inject(SandboxFault(.hugeBody(bytes: Self.payloadBytes), method: "GET", pathPrefix: "/__sandbox/big", count: 1_000_000))
     }
 
     func remove() {

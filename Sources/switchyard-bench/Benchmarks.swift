@@ -10,7 +10,9 @@ import SwitchyardServer
 struct Benchmarks {
     let plan: BenchmarkPlan
     let executable: String
-    let sandbox: SandboxServer
+    let sandbox: SandboxProcess
+    /// The client of the raw-HTTP baseline.
+    let client: HTTPClient
     let fixtures: BenchmarkFixtures
 
     private var issueRequest: String {
@@ -53,7 +55,6 @@ struct Benchmarks {
         }
         serve.stop()
 
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
         var rawSamples: [Double] = []
         let authorization = "Basic " + Data("\(SandboxCredentials.email):\(SandboxCredentials.apiToken)".utf8).base64EncodedString()
         for _ in 0..<plan.sequentialCalls {
@@ -65,7 +66,6 @@ struct Benchmarks {
             _ = try await response.body.collect(upTo: 16 * 1024 * 1024)
             rawSamples.append(started.duration(to: .now).milliseconds)
         }
-        try await client.shutdown()
         let inProcess = try await inProcessExecutes()
         let execute = Statistics(executeSamples)
         let raw = Statistics(rawSamples)
@@ -82,8 +82,7 @@ struct Benchmarks {
     /// The same execute through the library in this process, to separate the runtime's own cost from the
     /// stdio round trip.
     private func inProcessExecutes() async throws -> Statistics {
-        var settings = RuntimeSettings(environment: fixtures.environment)
-        settings.overrides = sandbox.connectionOverrides
+        let settings = RuntimeSettings(environment: fixtures.environment)
         let runtime = SwitchyardRuntime(catalog: ConnectorCatalog.load(directories: [BenchmarkFixtures.bundledManifests]), settings: settings)
         var samples: [Double] = []
         let request = ExecuteRequest(connector: "jira", entity: "issues", action: "get", params: ["issue": "DEMO-1"])
