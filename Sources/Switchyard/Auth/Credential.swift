@@ -3,7 +3,7 @@ import Foundation
 /// A resolved credential, ready to apply to requests. Its description never shows the secret.
 public enum Credential: Sendable, CustomStringConvertible {
     case none
-    case basic(username: String, password: String)
+    case basic(BasicLogin)
     case bearer(token: String)
     case apiKey(placement: AuthScheme.APIKeyPlacement, name: String, value: String)
     /// A browser session, sent as one `Cookie` header (`JSESSIONID=…; atlassian.xsrf.token=…`).
@@ -15,14 +15,18 @@ public enum Credential: Sendable, CustomStringConvertible {
 
     /// Adds the credential to a request; returns the bearer token it used, if any, so a 401 can tell
     /// whether that token is the one to refresh.
+    /// HTTP basic credentials.
+    public static func basic(username: String, password: String) -> Credential {
+        .basic(BasicLogin(username: username, password: password))
+    }
+
     @discardableResult
     func authorize(_ request: inout PreparedRequest) async throws(ExecutionError) -> String? {
         switch self {
         case .none:
             return nil
-        case .basic(let username, let password):
-            let encoded = Data("\(username):\(password)".utf8).base64EncodedString()
-            request.setHeader("Authorization", "Basic \(encoded)")
+        case .basic(let login):
+            request.setHeader("Authorization", login.authorization)
         case .bearer(let token):
             request.setHeader("Authorization", "Bearer \(token)")
         case .apiKey(.header, let name, let value):
@@ -74,7 +78,7 @@ public enum Credential: Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .none: "none"
-        case .basic(let username, _): "basic (\(username), password ****)"
+        case .basic(let login): "basic (\(login.username), password ****)"
         case .bearer: "bearer ****"
         case .apiKey(let placement, let name, _): "api key in \(placement.rawValue) '\(name)' ****"
         case .cookie: "cookies ****"
