@@ -19,7 +19,7 @@ struct CallOptions {
             params[name] = nil
         }
         return CallOptions(
-            selection: try selection(taken[ControlParams.fields], defaults: action.response.fields),
+            selection: try selection(taken[ControlParams.fields], defaults: action.response.defaultSelection),
             rawText: taken[ControlParams.textFormat] == "raw",
             limit: taken[ControlParams.limit]?.intValue ?? ControlParams.defaultLimit,
             cursor: taken[ControlParams.cursor]?.stringValue,
@@ -30,10 +30,10 @@ struct CallOptions {
         )
     }
 
-    private static func selection(_ value: JSONValue?, defaults: [String]) throws(ExecutionError) -> FieldSelection {
+    private static func selection(_ value: JSONValue?, defaults: FieldSelection) throws(ExecutionError) -> FieldSelection {
         switch value {
         case nil:
-            return FieldSelection(paths: defaults)
+            return defaults
         case .string(let text)?:
             return FieldSelection(paths: text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         case .array(let elements)?:

@@ -4,6 +4,8 @@ public struct ResponseSpec: Sendable {
     public let records: String?
     /// Default field selection as dot paths; empty keeps everything.
     public let fields: [String]
+    /// `fields` as a ready selection, built once rather than on every call.
+    public let defaultSelection: FieldSelection
     public let pagination: Pagination?
     /// Transforms applied to fields of each record (dot path → transform name), e.g. ADF to Markdown,
     /// unless the caller asks for `text_format: "raw"`.
@@ -12,6 +14,7 @@ public struct ResponseSpec: Sendable {
     public init(records: String?, fields: [String], pagination: Pagination?, transforms: [(path: String, transform: String)] = []) {
         self.records = records
         self.fields = fields
+        defaultSelection = FieldSelection(paths: fields)
         self.pagination = pagination
         self.transforms = transforms
     }
