@@ -28,12 +28,12 @@ public struct PreparedRequest: Sendable {
 
     /// Sets a header, replacing any with the same name (case-insensitively).
     public mutating func setHeader(_ name: String, _ value: String) {
-        headers.removeAll { $0.name.lowercased() == name.lowercased() }
+        headers.removeAll { $0.name.equalsIgnoringASCIICase(name) }
         headers.append((name, value))
     }
 
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 }
 

@@ -49,7 +49,7 @@ public enum RequestBuilder {
                 let param = header.value.placeholders.first.map { "param '\($0)'" } ?? "header '\(header.name)'"
                 throw ExecutionError(kind: .validation, message: "\(param) cannot contain a line break: it is sent in the \(header.name) header")
             }
-            headers.removeAll { $0.name.lowercased() == header.name.lowercased() }
+            headers.removeAll { $0.name.equalsIgnoringASCIICase(header.name) }
             headers.append((header.name, value))
         }
 

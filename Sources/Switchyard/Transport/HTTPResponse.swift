@@ -14,8 +14,7 @@ public struct HTTPResponse: Sendable {
 
     /// The first header with this name, compared case-insensitively.
     public func header(_ name: String) -> String? {
-        let lowered = name.lowercased()
-        return headers.first { $0.name.lowercased() == lowered }?.value
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
     /// The body as text, for messages about non-JSON answers.
@@ -25,8 +24,8 @@ public struct HTTPResponse: Sendable {
 
     /// Whether the `Content-Type` says JSON (or says nothing and the body looks like JSON).
     public var looksLikeJSON: Bool {
-        if let type = header("Content-Type")?.lowercased() {
-            return type.contains("json")
+        if let type = header("Content-Type") {
+            return type.containsIgnoringASCIICase("json")
         }
         let first = body.readableBytesView.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")

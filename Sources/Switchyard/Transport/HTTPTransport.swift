@@ -41,10 +41,8 @@ public final class HTTPTransport: Sendable {
         timeout: TimeAmount,
         maximumBodyBytes: Int = HTTPTransport.defaultMaximumBodyBytes
     ) async throws(ExecutionError) -> HTTPResponse {
-        let url = URLOrigin(request.url)
-        let origin = url?.description ?? request.baseURL
         var proxy: ProxyServer?
-        if !proxies.isDirect, let url { proxy = try proxies.proxy(for: url) }
+        if !proxies.isDirect, let url = URLOrigin(request.url) { proxy = try proxies.proxy(for: url) }
         let client = try client(tls: security.tls, proxy: proxy)
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
@@ -63,14 +61,20 @@ public final class HTTPTransport: Sendable {
                 body: body
             )
         } catch is NIOTooManyBytesError {
+            let origin = Self.origin(of: request)
             throw ExecutionError(
                 kind: .upstream,
                 message: "the response from \(origin) is larger than the \(maximumBodyBytes)-byte limit; ask for fewer records or fields",
                 retryable: false
             )
         } catch {
-            throw TransportErrorMapping.executionError(for: error, origin: origin, proxy: proxy, security: security, timeout: timeout)
+            throw TransportErrorMapping.executionError(for: error, origin: Self.origin(of: request), proxy: proxy, security: security, timeout: timeout)
         }
+    }
+
+    /// The origin errors name: the request's, else its configured base URL.
+    private static func origin(of request: PreparedRequest) -> String {
+        URLOrigin(request.url)?.description ?? request.baseURL
     }
 
     public func shutdown() async throws {

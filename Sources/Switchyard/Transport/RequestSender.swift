@@ -95,7 +95,7 @@ struct RequestSender {
                 if response.status == 303 || ((response.status == 301 || response.status == 302) && request.method == .post) {
                     request.method = .get
                     request.body = nil
-                    request.headers.removeAll { $0.name.lowercased() == "content-type" }
+                    request.headers.removeAll { $0.name.equalsIgnoringASCIICase("content-type") }
                 }
                 continue
             }
