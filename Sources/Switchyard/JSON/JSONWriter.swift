@@ -2,20 +2,25 @@
 ///
 /// Strings are escaped minimally (quote, backslash, control characters); `/` and non-ASCII text are
 /// written as they are, and number literals are written exactly as they were read.
-struct JSONWriter {
+struct JSONWriter: ~Copyable {
     let pretty: Bool
-    private(set) var bytes: [UInt8] = []
+    private var output: JSONOutputBuffer
 
-    init(pretty: Bool, capacity: Int = 256) {
+    init(pretty: Bool, capacity: Int = 1024) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        output = JSONOutputBuffer(capacity: capacity)
+    }
+
+    /// The JSON written so far.
+    consuming func finish() -> [UInt8] {
+        output.finish()
     }
 
     mutating func write(_ value: JSONValue, indent: Int = 0) {
         switch value {
-        case .null: bytes.append(contentsOf: "null".utf8)
-        case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .number(let number): bytes.append(contentsOf: number.text.utf8)
+        case .null: output.append("null")
+        case .bool(let flag): output.append(flag ? "true" : "false")
+        case .number(let number): writeUTF8(of: number.text)
         case .string(let text): writeString(text)
         case .array(let elements): writeArray(elements, indent: indent)
         case .object(let object): writeObject(object, indent: indent)
@@ -24,72 +29,54 @@ struct JSONWriter {
 
     private mutating func writeArray(_ elements: [JSONValue], indent: Int) {
         guard !elements.isEmpty else {
-            bytes.append(contentsOf: "[]".utf8)
+            output.append("[]")
             return
         }
-        bytes.append(UInt8(ascii: "["))
+        output.append(UInt8(ascii: "["))
         for (position, element) in elements.enumerated() {
-            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            if position > 0 { output.append(UInt8(ascii: ",")) }
             newline(indent: indent + 1)
             write(element, indent: indent + 1)
         }
         newline(indent: indent)
-        bytes.append(UInt8(ascii: "]"))
+        output.append(UInt8(ascii: "]"))
     }
 
     private mutating func writeObject(_ object: JSONObject, indent: Int) {
         guard !object.isEmpty else {
-            bytes.append(contentsOf: "{}".utf8)
+            output.append("{}")
             return
         }
-        bytes.append(UInt8(ascii: "{"))
+        output.append(UInt8(ascii: "{"))
         for (position, member) in object.members.enumerated() {
-            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            if position > 0 { output.append(UInt8(ascii: ",")) }
             newline(indent: indent + 1)
             writeString(member.key)
-            bytes.append(UInt8(ascii: ":"))
-            if pretty { bytes.append(UInt8(ascii: " ")) }
+            output.append(UInt8(ascii: ":"))
+            if pretty { output.append(UInt8(ascii: " ")) }
             write(member.value, indent: indent + 1)
         }
         newline(indent: indent)
-        bytes.append(UInt8(ascii: "}"))
+        output.append(UInt8(ascii: "}"))
     }
 
     private mutating func newline(indent: Int) {
         guard pretty else { return }
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        output.append(UInt8(ascii: "\n"))
+        output.append(repeating: UInt8(ascii: " "), count: indent * 2)
     }
 
     mutating func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for (position, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-                appendEscape(for: byte)
-                runStart = position + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { output.appendQuoted($0) }
+        if written == nil {
+            Array(text.utf8).withUnsafeBufferPointer { output.appendQuoted($0) }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
-    private mutating func appendEscape(for byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-        case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-        case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-        case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-        case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-        case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-        case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-        default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: #"\u00"#.utf8)
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
+    private mutating func writeUTF8(of text: String) {
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { output.append($0) }
+        if written == nil {
+            Array(text.utf8).withUnsafeBufferPointer { output.append($0) }
         }
     }
 }
@@ -104,7 +91,7 @@ extension JSONValue {
     public func serializedBytes(pretty: Bool = false) -> [UInt8] {
         var writer = JSONWriter(pretty: pretty)
         writer.write(self)
-        return writer.bytes
+        return writer.finish()
     }
 }
 
