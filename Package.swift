@@ -36,6 +36,8 @@ let package = Package(
             dependencies: [
                 "Switchyard",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(

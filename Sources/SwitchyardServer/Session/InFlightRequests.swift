@@ -50,9 +50,9 @@ actor InFlightRequests {
     }
 
     private func start(_ pending: Pending) {
-        running[pending.token] = Task {
+        running[pending.token] = Task(executorPreference: EventLoopExecutor.forRequest(pending.token)) {
             await pending.operation()
-            self.finish(pending)
+            await self.finish(pending)
         }
     }
 
