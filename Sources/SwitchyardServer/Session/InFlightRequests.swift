@@ -50,7 +50,7 @@ actor InFlightRequests {
     }
 
     private func start(_ pending: Pending) {
-        running[pending.token] = Task(executorPreference: EventLoopExecutor.forRequest(pending.token)) {
+        running[pending.token] = Task(executorPreference: EventLoopExecutor.shared) {
             await pending.operation()
             await self.finish(pending)
         }
