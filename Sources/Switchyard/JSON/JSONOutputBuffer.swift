@@ -49,12 +49,12 @@ struct JSONOutputBuffer: ~Copyable {
     mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         append(UInt8(ascii: "\""))
         var runStart = 0
-        for position in 0..<utf8.count {
-            let byte = utf8[position]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+        var position = JSONEscapeScan.firstEscape(in: utf8, from: 0)
+        while position < utf8.count {
             append(UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-            appendEscape(for: byte)
+            appendEscape(for: utf8[position])
             runStart = position + 1
+            position = JSONEscapeScan.firstEscape(in: utf8, from: runStart)
         }
         append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
         append(UInt8(ascii: "\""))

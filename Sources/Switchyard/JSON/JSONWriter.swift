@@ -113,13 +113,19 @@ extension JSONValue {
     }
 
     private static func quotedByteCount(_ text: String) -> Int {
-        var count = 2
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, 0x08, 0x0C: count += 2
-            case 0..<0x20: count += 6
-            default: count += 1
+        let counted = text.utf8.withContiguousStorageIfAvailable(quotedByteCount)
+        return counted ?? Array(text.utf8).withUnsafeBufferPointer(quotedByteCount)
+    }
+
+    private static func quotedByteCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 2 + utf8.count
+        var position = JSONEscapeScan.firstEscape(in: utf8, from: 0)
+        while position < utf8.count {
+            switch utf8[position] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, 0x08, 0x0C: count += 1
+            default: count += 5
             }
+            position = JSONEscapeScan.firstEscape(in: utf8, from: position + 1)
         }
         return count
     }

@@ -128,3 +128,46 @@ struct JSONByteCountTests {
         #expect(tricky.serializedByteCount == tricky.serializedBytes().count)
     }
 }
+
+@Suite("JSON string escaping")
+struct JSONStringEscapingTests {
+    /// The escaping rules written out byte by byte, to check the word-at-a-time scan against.
+    private static func reference(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case let control where control.value < 0x20: output += String(format: "\\u%04x", control.value)
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+
+    @Test("a character to escape is found at every position of a word and beyond", arguments: ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{7F}", "é", "😀", " "])
+    func everyPosition(special: String) {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31] {
+            for position in 0...length {
+                var characters = Array(repeating: "a", count: length)
+                characters.insert(special, at: position)
+                let text = characters.joined()
+                let value = JSONValue.string(text)
+                #expect(value.serialized() == Self.reference(text), "length \(length), position \(position)")
+                #expect(value.serializedByteCount == value.serializedBytes().count)
+                #expect((try? JSONValue(parsing: value.serializedBytes())) == value)
+            }
+        }
+    }
+
+    @Test("bytes just below and above the escaped ones are written as they are")
+    func neighbours() {
+        let text = String(decoding: (0x1E...0x23).map { UInt8($0) } + (0x5A...0x5E).map { UInt8($0) } + [0x80 - 1], as: UTF8.self)
+        #expect(JSONValue.string(text).serialized() == Self.reference(text))
+    }
+}
