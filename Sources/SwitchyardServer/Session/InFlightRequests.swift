@@ -1,7 +1,8 @@
 /// The requests being handled, bounded to a number in flight; the rest wait in arrival order.
 ///
 /// Each request runs in its own task so `notifications/cancelled` can cancel exactly that one (its HTTP
-/// request included), and ``drain()`` lets the server finish everything before it exits.
+/// request included), and ``drain()`` lets the server finish everything before it exits. The tasks prefer
+/// ``EventLoopExecutor/shared``, so a request and its HTTP I/O stay on one thread.
 actor InFlightRequests {
     private struct Pending {
         let token: Int
