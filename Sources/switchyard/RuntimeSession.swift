@@ -31,7 +31,7 @@ struct RuntimeSession {
         var chosen = connectors
         if onlyConfigured, chosen == nil {
             let probe = SwitchyardRuntime(catalog: loaded, settings: settings, logger: logger)
-            let configured = Set(loaded.connectors.filter { (try? probe.connection(for: $0)) != nil }.map(\.name))
+            let configured = Set(loaded.connectors.filter { isUsable($0, probe: probe, logger: logger) }.map(\.name))
             try? await probe.shutdown()
             if !configured.isEmpty, configured.count < loaded.connectors.count {
                 logger.info("serving the connectors with credentials: \(configured.sorted().joined(separator: ", ")) (use --connectors for others)")
@@ -46,6 +46,23 @@ struct RuntimeSession {
             audit: audit, logger: logger
         )
         return RuntimeSession(runtime: runtime, sandbox: sandbox)
+    }
+
+    /// Whether the connector's connection resolves. One without any credentials is simply not set up; one
+    /// that has them but fails otherwise (a CA bundle that is not there, no base URL) is left out with a
+    /// warning on stderr, so a typo does not make it vanish silently.
+    private static func isUsable(_ manifest: ConnectorManifest, probe: SwitchyardRuntime, logger: Logger) -> Bool {
+        do {
+            _ = try probe.connection(for: manifest)
+            return true
+        } catch {
+            let noCredentials = error.kind == .auth && error.details["methods"] != nil
+            if !noCredentials {
+                let reason = error.message.contains("'\(manifest.name)'") ? error.message : "connector '\(manifest.name)': \(error.message)"
+                logger.warning("left out: \(reason)")
+            }
+            return false
+        }
     }
 
     func stop() async {
