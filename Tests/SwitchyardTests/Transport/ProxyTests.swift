@@ -56,7 +56,7 @@ struct ProxyTests {
         await proxy.shutdown()
     }
 
-    @Test("a host NO_PROXY lists goes direct", arguments: ["127.0.0.1", "localhost, 127.0.0.1", "*", "127.0.0.1:PORT"])
+    @Test("a host NO_PROXY lists goes direct", arguments: ["127.0.0.1", "localhost, 127.0.0.1", "*", "127.0.0.1:PORT", "127.0.0.0/8"])
     func noProxyBypasses(noProxy: String) async throws {
         let proxy = try await LoopbackProxy.start()
         try await withSandbox { harness in
@@ -157,6 +157,29 @@ struct ProxyMatchingTests {
         #expect(list.matches(host: "[::1]", port: 443))
         #expect(!NoProxyList("localhost").matches(host: "127.0.0.1", port: 80))
         #expect(!NoProxyList("").matches(host: "127.0.0.1", port: 80))
+    }
+
+    @Test("CIDR ranges match the addresses inside them, never host names")
+    func cidrRanges() {
+        let list = NoProxyList("10.0.0.0/8, 192.168.4.0/22, 172.16.5.9/32, fd00::/8, 2001:db8::/64")
+        #expect(list.matches(host: "10.200.3.4", port: 443))
+        #expect(!list.matches(host: "11.0.0.1", port: 443))
+        #expect(list.matches(host: "192.168.7.255", port: 80))
+        #expect(!list.matches(host: "192.168.8.0", port: 80))
+        #expect(list.matches(host: "172.16.5.9", port: 80))
+        #expect(!list.matches(host: "172.16.5.10", port: 80))
+        #expect(list.matches(host: "[fd12:3456::1]", port: 443))
+        #expect(list.matches(host: "2001:db8::abcd", port: 443))
+        #expect(!list.matches(host: "2001:db8:0:1::1", port: 443))
+        #expect(!list.matches(host: "10.example", port: 443))
+        #expect(NoProxyList("0.0.0.0/0").matches(host: "8.8.8.8", port: 53))
+        #expect(!NoProxyList("0.0.0.0/0").matches(host: "::1", port: 53))
+    }
+
+    @Test("malformed CIDR entries match nothing", arguments: ["10.0.0.0/33", "10.0.0/8", "abc/8", "10.0.0.0/", "/8", "::/129"])
+    func malformedCIDR(entry: String) {
+        #expect(!NoProxyList(entry).matches(host: "10.0.0.1", port: 80))
+        #expect(!NoProxyList(entry).matches(host: "::1", port: 80))
     }
 
     @Test("host:port matches that port only; * matches everything")
