@@ -41,7 +41,7 @@ public struct TransportSecurityResolver {
         let key = try value(.clientKey, option: ("--client-key", settings.transport.clientKeyFile))
         let tls = TLSSettings(
             caFile: caFile?.value, clientCertificateFile: certificate?.value, clientKeyFile: key?.value,
-            verifiesCertificates: try verificationSwitch() == nil
+            clientKeyPassword: keyPassword(), verifiesCertificates: try verificationSwitch() == nil
         )
         if tls != .system {
             do {
@@ -49,11 +49,12 @@ public struct TransportSecurityResolver {
             } catch {
                 let sources = [caFile, certificate, key].compactMap { $0 }
                 let source = sources.first { $0.value == error.details["file"]?.stringValue }?.source
-                throw ExecutionError(
-                    kind: error.kind,
-                    message: "connector '\(manifest.name)': \(error.message)\(source.map { " (from \($0))" } ?? "")",
-                    details: error.details, retryable: false
-                )
+                var message = "connector '\(manifest.name)': \(error.message)\(source.map { " (from \($0))" } ?? "")"
+                let passwordVariables = manifest.transport.environment(for: .clientKeyPassword)
+                if error.details["reason"] == "encrypted_key", !passwordVariables.isEmpty {
+                    message += "; set \(passwordVariables.joined(separator: " or "))"
+                }
+                throw ExecutionError(kind: error.kind, message: message, details: error.details, retryable: false)
             }
         }
         return TransportSecurity(tls: tls, spec: manifest.transport)
@@ -91,6 +92,12 @@ public struct TransportSecurityResolver {
             if let value = settings.environment[name], !value.isEmpty { return SourcedValue(value: value, source: name) }
         }
         return nil
+    }
+
+    /// The client key's password, from the environment only: a secret has no place on a command line,
+    /// where other users can see it, or in the config file, which is not kept private.
+    private func keyPassword() -> String? {
+        manifest.transport.environment(for: .clientKeyPassword).lazy.compactMap { settings.environment[$0] }.first { !$0.isEmpty }
     }
 
     private static func parseBool(_ text: String) -> Bool? {

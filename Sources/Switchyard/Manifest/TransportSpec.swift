@@ -1,23 +1,27 @@
 /// The environment variables a connector reads its transport security settings from: a CA bundle to
-/// trust, a client certificate and key to present (mutual TLS), and whether to verify server certificates.
+/// trust, a client certificate and key to present (mutual TLS), the password of an encrypted key, and
+/// whether to verify server certificates.
 ///
 /// ```json
 /// "transport": {
 ///   "ca_file": {"env": ["JIRA_CA_BUNDLE"]},
 ///   "client_cert": {"env": ["JIRA_CLIENT_CERT"]},
 ///   "client_key": {"env": ["JIRA_CLIENT_KEY"]},
+///   "client_key_password": {"env": ["JIRA_CLIENT_KEY_PASSWORD"]},
 ///   "ssl_verify": {"env": ["JIRA_SSL_VERIFY"]}
 /// }
 /// ```
 ///
 /// The same settings can be given per connector in the `--config` file under the same names, and for every
-/// connector at once with `--ca-file`, `--client-cert`, `--client-key` and `--insecure`.
+/// connector at once with `--ca-file`, `--client-cert`, `--client-key` and `--insecure`. The key password
+/// is a secret: it is read from the environment only, never from the command line or the config file.
 public struct TransportSpec: Sendable, Hashable {
     /// One setting: a manifest field name (also its `--config` key) and where it is read from.
     public enum Setting: String, Sendable, CaseIterable {
         case caFile = "ca_file"
         case clientCertificate = "client_cert"
         case clientKey = "client_key"
+        case clientKeyPassword = "client_key_password"
         case verify = "ssl_verify"
     }
 

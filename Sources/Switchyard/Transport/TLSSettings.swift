@@ -16,18 +16,24 @@ public struct TLSSettings: Sendable, Hashable, CustomStringConvertible {
     public var caFile: String?
     /// A PEM certificate (chain) presented to servers that ask for one.
     public var clientCertificateFile: String?
-    /// The unencrypted PEM private key of ``clientCertificateFile``.
+    /// The PEM private key of ``clientCertificateFile``.
     public var clientKeyFile: String?
+    /// The password of an encrypted ``clientKeyFile``: a secret, never part of ``description``.
+    public var clientKeyPassword: String?
     /// `false` turns off certificate and host name verification: anyone on the path can read the traffic.
     public var verifiesCertificates = true
 
     /// The system trust store, no client certificate, full verification.
     public static let system = TLSSettings()
 
-    public init(caFile: String? = nil, clientCertificateFile: String? = nil, clientKeyFile: String? = nil, verifiesCertificates: Bool = true) {
+    public init(
+        caFile: String? = nil, clientCertificateFile: String? = nil, clientKeyFile: String? = nil, clientKeyPassword: String? = nil,
+        verifiesCertificates: Bool = true
+    ) {
         self.caFile = caFile
         self.clientCertificateFile = clientCertificateFile
         self.clientKeyFile = clientKeyFile
+        self.clientKeyPassword = clientKeyPassword
         self.verifiesCertificates = verifiesCertificates
     }
 
@@ -35,7 +41,7 @@ public struct TLSSettings: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var parts = [caFile.map { "CA bundle \($0)" } ?? "system trust store"]
         if let clientCertificateFile { parts.append("client certificate \(clientCertificateFile)") }
-        if let clientKeyFile { parts.append("client key \(clientKeyFile)") }
+        if let clientKeyFile { parts.append("client key \(clientKeyFile)\(clientKeyPassword == nil ? "" : " (encrypted)")") }
         if !verifiesCertificates { parts.append("certificate verification OFF") }
         return parts.joined(separator: ", ")
     }
@@ -54,7 +60,7 @@ public struct TLSSettings: Sendable, Hashable, CustomStringConvertible {
             break
         case (let certificateFile?, let keyFile?):
             configuration.certificateChain = try Self.loadCertificates(certificateFile, what: "client certificate").map { .certificate($0) }
-            configuration.privateKey = .privateKey(try Self.loadPrivateKey(keyFile))
+            configuration.privateKey = .privateKey(try Self.loadPrivateKey(keyFile, password: clientKeyPassword))
         case (.some, nil):
             throw ExecutionError(kind: .config, message: "a client certificate needs its private key too: give --client-key FILE (or the connector's client key setting)", retryable: false)
         case (nil, .some):
@@ -96,13 +102,31 @@ public struct TLSSettings: Sendable, Hashable, CustomStringConvertible {
         return certificates
     }
 
-    private static func loadPrivateKey(_ path: String) throws(ExecutionError) -> NIOSSLPrivateKey {
+    private static func loadPrivateKey(_ path: String, password: String?) throws(ExecutionError) -> NIOSSLPrivateKey {
         let expanded = try readable(path, what: "client key")
+        let encrypted = isEncryptedPEM(expanded)
         do {
+            if let password {
+                return try NIOSSLPrivateKey(file: expanded, format: .pem) { setPassword in setPassword(Array(password.utf8)) }
+            }
             return try NIOSSLPrivateKey(file: expanded, format: .pem)
         } catch {
-            throw fileError(path, what: "client key", problem: "holds no unencrypted PEM private key")
+            switch (encrypted, password) {
+            case (true, nil):
+                throw fileError(path, what: "client key", problem: "is encrypted and needs its password", reason: "encrypted_key")
+            case (true, .some):
+                throw fileError(path, what: "client key", problem: "cannot be decrypted with the password given")
+            case (false, _):
+                throw fileError(path, what: "client key", problem: "holds no PEM private key")
+            }
         }
+    }
+
+    /// Whether a PEM key file is encrypted (PKCS#8 `ENCRYPTED PRIVATE KEY`, or a traditional key with
+    /// `Proc-Type: 4,ENCRYPTED`). Only the headers are looked at; the key itself is never shown.
+    private static func isEncryptedPEM(_ path: String) -> Bool {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+        return text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") || text.contains("Proc-Type: 4,ENCRYPTED")
     }
 
     /// The path with `~` expanded, when it names a readable file.
@@ -118,7 +142,9 @@ public struct TLSSettings: Sendable, Hashable, CustomStringConvertible {
         return expanded
     }
 
-    private static func fileError(_ path: String, what: String, problem: String) -> ExecutionError {
-        ExecutionError(kind: .config, message: "the \(what) file '\(path)' \(problem)", details: ["file": .string(path)], retryable: false)
+    private static func fileError(_ path: String, what: String, problem: String, reason: String? = nil) -> ExecutionError {
+        var details: JSONObject = ["file": .string(path)]
+        if let reason { details["reason"] = .string(reason) }
+        return ExecutionError(kind: .config, message: "the \(what) file '\(path)' \(problem)", details: .object(details), retryable: false)
     }
 }

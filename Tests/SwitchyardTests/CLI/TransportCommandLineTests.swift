@@ -64,4 +64,23 @@ struct TransportCommandLineTests {
             #expect(!output.stdout.contains(key.split(separator: "\n")[1]) && !output.stderr.contains(key.split(separator: "\n")[1]))
         }
     }
+    @Test("auth status and describe show an encrypted key as such, and never its password")
+    func encryptedKeyPasswordNeverShown() async throws {
+        try await withTLSSandbox(requiringClientCertificate: true) { sandbox in
+            let certificates = sandbox.certificates
+            let environment = sandbox.environment([
+                "JIRA_CA_BUNDLE": certificates.caCertificate, "JIRA_CLIENT_CERT": certificates.clientCertificate,
+                "JIRA_CLIENT_KEY": certificates.encryptedClientKey, "JIRA_CLIENT_KEY_PASSWORD": TestCertificates.encryptedClientKeyPassword,
+            ])
+            let status = try CommandLine.run(["auth", "status", "jira-datacenter"], environment: environment)
+            #expect(status.status == 0, "\(status.stdout) \(status.stderr)")
+            #expect(status.stdout.contains("client key \(certificates.encryptedClientKey) (encrypted)"), "\(status.stdout)")
+            #expect(status.stdout.contains("check users myself: ok"), "\(status.stdout)")
+            let describe = try CommandLine.run(["describe", "--json", "jira-datacenter"], environment: environment)
+            #expect(describe.stdout.contains("JIRA_CLIENT_KEY_PASSWORD"))
+            for text in [status.stdout, status.stderr, describe.stdout, describe.stderr] {
+                #expect(!text.contains(TestCertificates.encryptedClientKeyPassword))
+            }
+        }
+    }
 }

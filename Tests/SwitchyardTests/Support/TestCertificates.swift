@@ -15,6 +15,9 @@ struct TestCertificates: Sendable {
     /// A client certificate issued by the CA, and its key.
     let clientCertificate: String
     let clientKey: String
+    /// ``clientKey`` encrypted (PKCS#8, AES-256) with ``encryptedClientKeyPassword``.
+    let encryptedClientKey: String
+    static let encryptedClientKeyPassword = "key-canary-pass-91"
     /// A self-signed client certificate no server here trusts, and its key.
     let strangerCertificate: String
     let strangerKey: String
@@ -51,10 +54,11 @@ struct TestCertificates: Sendable {
             ])
         }
         try openssl.run(["req", "-x509"] + ec + ["-keyout", "stranger.key", "-out", "stranger.pem", "-days", "2", "-subj", "/CN=stranger"])
+        try openssl.run(["pkey", "-in", "client.key", "-aes256", "-passout", "pass:\(encryptedClientKeyPassword)", "-out", "client-encrypted.key"])
         let path = { (name: String) in openssl.directory.appendingPathComponent(name).path }
         return TestCertificates(
             caCertificate: path("ca.pem"), serverCertificate: path("server.pem"), serverKey: path("server.key"),
-            clientCertificate: path("client.pem"), clientKey: path("client.key"),
+            clientCertificate: path("client.pem"), clientKey: path("client.key"), encryptedClientKey: path("client-encrypted.key"),
             strangerCertificate: path("stranger.pem"), strangerKey: path("stranger.key")
         )
     }

@@ -155,6 +155,40 @@ struct TLSTests {
         }
     }
 
+    @Test("an encrypted client key works with JIRA_CLIENT_KEY_PASSWORD")
+    func encryptedClientKey() async throws {
+        try await withTLSSandbox(requiringClientCertificate: true) { sandbox in
+            let certificates = sandbox.certificates
+            let envelope = await sandbox.myself([
+                "JIRA_CA_BUNDLE": certificates.caCertificate, "JIRA_CLIENT_CERT": certificates.clientCertificate,
+                "JIRA_CLIENT_KEY": certificates.encryptedClientKey, "JIRA_CLIENT_KEY_PASSWORD": TestCertificates.encryptedClientKeyPassword,
+            ])
+            #expect(envelope.error == nil, "\(envelope.json)")
+            #expect(sandbox.server.recordedRequests().count == 1)
+        }
+    }
+
+    @Test("an encrypted client key without its password names the variable; a wrong password is refused; neither is shown")
+    func encryptedClientKeyErrors() async throws {
+        try await withTLSSandbox(requiringClientCertificate: true) { sandbox in
+            let certificates = sandbox.certificates
+            let base = ["JIRA_CA_BUNDLE": certificates.caCertificate, "JIRA_CLIENT_CERT": certificates.clientCertificate, "JIRA_CLIENT_KEY": certificates.encryptedClientKey]
+            let withoutPassword = await sandbox.myself(base)
+            #expect(withoutPassword.error?.kind == .config, "\(withoutPassword.json)")
+            #expect(withoutPassword.error?.message.contains("is encrypted") == true, "\(withoutPassword.json)")
+            #expect(withoutPassword.error?.message.contains("set JIRA_CLIENT_KEY_PASSWORD") == true, "\(withoutPassword.json)")
+            let wrongPassword = "wrong-canary-pass-17"
+            let wrong = await sandbox.myself(base.merging(["JIRA_CLIENT_KEY_PASSWORD": wrongPassword]) { $1 })
+            #expect(wrong.error?.kind == .config, "\(wrong.json)")
+            #expect(wrong.error?.message.contains("cannot be decrypted") == true, "\(wrong.json)")
+            for envelope in [withoutPassword, wrong] {
+                let text = envelope.json.serialized()
+                #expect(!text.contains(wrongPassword) && !text.contains(TestCertificates.encryptedClientKeyPassword))
+            }
+            #expect(sandbox.server.recordedRequests().isEmpty)
+        }
+    }
+
     @Test("the server verifies the client certificate: one from another issuer is refused")
     func strangerClientCertificate() async throws {
         try await withTLSSandbox(requiringClientCertificate: true) { sandbox in
