@@ -32,8 +32,11 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// A literal's keys are distinct (a repeated one is a programming error, caught by an assertion in
+    /// debug builds), so its members are taken as written instead of looked up one by one.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.init(elements)
+        assert(Set(elements.map(\.0)).count == elements.count, "repeated key in a JSONObject literal: \(elements.map(\.0))")
+        members = elements.map { Member(key: $0.0, value: $0.1) }
     }
 
     /// Builds from members the parser already read, without checking for repeated keys.
