@@ -37,16 +37,20 @@ public final class ServerSession: Sendable {
 
     /// Handles every line until the input ends, then waits for the requests still in flight.
     public func run(_ lines: AsyncStream<LineReader.Line>) async {
-        for await line in lines {
-            switch line {
-            case .oversized(let size):
-                logger.warning("refused a \(size)-byte message over the \(configuration.maximumLineBytes)-byte limit")
-                writer.write(JSONRPCReply.error(id: .null, .invalidRequest("message of \(size) bytes exceeds the \(configuration.maximumLineBytes)-byte limit")))
-            case .message(let bytes):
-                await receive(bytes)
+        // On the requests' event loop too, so a line goes from the reader thread to the thread that
+        // handles it in one hop.
+        await withTaskExecutorPreference(EventLoopExecutor.shared) {
+            for await line in lines {
+                switch line {
+                case .oversized(let size):
+                    logger.warning("refused a \(size)-byte message over the \(configuration.maximumLineBytes)-byte limit")
+                    writer.write(JSONRPCReply.error(id: .null, .invalidRequest("message of \(size) bytes exceeds the \(configuration.maximumLineBytes)-byte limit")))
+                case .message(let bytes):
+                    await receive(bytes)
+                }
             }
+            await drain()
         }
-        await drain()
     }
 
     /// Waits until every accepted request has been answered.
