@@ -106,7 +106,7 @@ struct ConfluenceCloudPageTests {
         }
     }
 
-    @Test("pages update with a stale version is a conflict carrying Confluence's message")
+    @Test("pages update with a stale version is a conflict carrying Confluence's message, without reading the page first")
     func updateConflict() async throws {
         try await withSandbox { harness in
             let stale = await harness.execute("confluence", "pages", "update", [
@@ -117,6 +117,7 @@ struct ConfluenceCloudPageTests {
             #expect(error.status == 409)
             #expect(error.message.contains("Version must be incremented"))
             #expect(error.message.contains("Current Version: [3]"))
+            #expect(harness.requests("GET", "/wiki/api/v2/pages/98306").isEmpty)
             let unchanged = try await harness.data("confluence", "pages", "get", ["page_id": "98306"])
             #expect(unchanged["version"]?["number"] == 3)
         }

@@ -26,20 +26,6 @@ struct ConfluencePageUpdatePrefetchTests {
         }
     }
 
-    @Test("Cloud: with version_number the page is not read first, and a stale one is a conflict")
-    func cloudStaleVersion() async throws {
-        try await withSandbox { harness in
-            let stale = await harness.execute("confluence", "pages", "update", [
-                "page_id": "98306", "version_number": 3, "title": "Getting Started", "body": "<p>x</p>",
-            ])
-            let error = try #require(stale.error, "\(stale.json)")
-            #expect(error.kind == .conflict)
-            #expect(error.status == 409)
-            #expect(error.message.contains("Current Version: [3]"))
-            #expect(harness.requests("GET", "/wiki/api/v2/pages/98306").isEmpty)
-        }
-    }
-
     @Test("Cloud: an edit between reading and saving makes the version read earlier a conflict")
     func cloudConcurrentEdit() async throws {
         try await withSandbox { harness in
