@@ -82,7 +82,7 @@ public enum Credential: Sendable, CustomStringConvertible {
         case .bearer: "bearer ****"
         case .apiKey(let placement, let name, _): "api key in \(placement.rawValue) '\(name)' ****"
         case .cookie: "cookies ****"
-        case .oauth2: "OAuth 2.0 bearer ****"
+        case .oauth2(let session): "OAuth 2.0 bearer ****" + (session.initialSource.map { "; \($0)" } ?? "")
         case .oauth1(let signer): "OAuth 1.0a RSA-SHA1 (consumer \(signer.consumerKey), token ****)"
         }
     }

@@ -2,7 +2,9 @@ import Foundation
 
 /// Resolves a connector's ``Connection`` from its manifest and the ``RuntimeSettings``.
 ///
-/// Credential fields come from the `--credentials` file, then the environment, then the default store.
+/// Credential fields come from the `--credentials` file, then the environment, then the default store;
+/// an OAuth 2.0 refresh token the runtime rotated wins over the supplied token it came from
+/// (``RefreshTokenChain``).
 /// Config values come from the config file, then the environment, then stored credentials (a login stores
 /// the OAuth cloud id there), then defaults. Transport security settings come from the command line, then
 /// the config file, then the environment. The auth scheme is the one the credentials or `method_env`
@@ -48,13 +50,19 @@ struct ConnectionResolver {
     // MARK: Values
 
     func fieldValue(_ name: String, in scheme: AuthScheme) -> String? {
+        if let value = suppliedValue(name, in: scheme) { return value }
+        if let value = stored[name], !value.isEmpty { return value }
+        return nil
+    }
+
+    /// A credential field from the `--credentials` file, else the environment; never the store.
+    func suppliedValue(_ name: String, in scheme: AuthScheme) -> String? {
         if let value = explicit[name], !value.isEmpty { return value }
         if let field = scheme.fields.first(where: { $0.name == name }) {
             for variable in field.environment {
                 if let value = settings.environment[variable], !value.isEmpty { return value }
             }
         }
-        if let value = stored[name], !value.isEmpty { return value }
         return nil
     }
 
@@ -204,12 +212,8 @@ struct ConnectionResolver {
                 clientSecret: fillFields(spec.clientSecret, scheme: scheme) ?? "",
                 transport: transport, security: security
             )
-            let expiresAt = (explicit["expires_at"] ?? stored["expires_at"]).flatMap { ISO8601DateFormatter().date(from: $0) }
             let session = OAuth2Session(
-                connector: manifest.name, client: client,
-                accessToken: fillFields(spec.accessToken, scheme: scheme),
-                refreshToken: fillFields(spec.refreshToken, scheme: scheme),
-                expiresAt: expiresAt,
+                connector: manifest.name, client: client, chain: refreshTokenChain(spec, scheme: scheme),
                 store: settings.credentialStorePath.map(CredentialStore.init(path:))
             )
             return .oauth2(session)
@@ -230,6 +234,27 @@ struct ConnectionResolver {
                 throw ExecutionError(kind: .config, message: "the OAuth 1.0a private key of connector '\(manifest.name)' cannot be used: \(error.message)")
             }
         }
+    }
+
+    /// The refresh token chain: the token supplied by the credentials file or the environment, weighed
+    /// against the one the store (or the credentials file, when it is the store) holds from a rotation.
+    private func refreshTokenChain(_ spec: OAuth2Spec, scheme: AuthScheme) -> RefreshTokenChain {
+        let supplied = { (template: Template?) -> String? in
+            guard let template else { return nil }
+            return template.fill { name in suppliedValue(name, in: scheme).map(JSONValue.string) }
+        }
+        let names = spec.refreshToken?.placeholders ?? []
+        let from: String = if names.contains(where: { explicit[$0]?.isEmpty == false }) {
+            "the credentials file"
+        } else {
+            "env " + scheme.fields.filter { names.contains($0.name) }.flatMap(\.environment)
+                .filter { settings.environment[$0]?.isEmpty == false }.joined(separator: ", ")
+        }
+        // With `--credentials FILE` that file is the store, and rotations are written back to it.
+        return RefreshTokenChain(
+            supplied: supplied(spec.refreshToken), suppliedAccessToken: supplied(spec.accessToken), suppliedFrom: from,
+            record: stored.isEmpty ? explicit : stored
+        )
     }
 }
 

@@ -50,7 +50,7 @@ public struct OAuth2Client: Sendable {
             if code == "invalid_grant" {
                 throw ExecutionError(
                     kind: .auth,
-                    message: "the OAuth 2.0 refresh token was rejected (invalid_grant): it expired, was revoked or was already used. Log in again with: switchyard auth login <connector> --method oauth2",
+                    message: "the OAuth 2.0 token endpoint \(origin) rejected the grant (invalid_grant): the code or refresh token expired, was revoked or was already used",
                     status: response.status, details: ["error": "invalid_grant"], retryable: false
                 )
             }

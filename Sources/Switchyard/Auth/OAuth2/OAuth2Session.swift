@@ -5,8 +5,9 @@ import Foundation
 /// access token is used.
 ///
 /// Atlassian rotates refresh tokens: each refresh returns a new one and invalidates the old, so the new
-/// one is written to the ``CredentialStore`` atomically first. `invalid_grant` means the grant is gone; it
-/// becomes an auth error telling the user to log in again, and is never retried.
+/// one is written to the ``CredentialStore`` atomically first, with the ``RefreshTokenChain`` fields that let
+/// the next start prefer it over a supplied token it was rotated from. `invalid_grant` means the grant is
+/// gone; it becomes an auth error telling the user to log in again, and is never retried.
 public actor OAuth2Session {
     /// Refresh this long before the access token expires.
     static let expirySkew: TimeInterval = 60
@@ -14,17 +15,20 @@ public actor OAuth2Session {
     let connector: String
     let client: OAuth2Client
     let store: CredentialStore?
+    /// Where the refresh token in use at start came from, for `auth status`.
+    nonisolated let initialSource: RefreshTokenChain.Source?
+    private var chain: RefreshTokenChain
     private var accessToken: String?
-    private var refreshToken: String?
     private var expiresAt: Date?
     private var refreshing: Task<String, any Error>?
 
-    init(connector: String, client: OAuth2Client, accessToken: String?, refreshToken: String?, expiresAt: Date?, store: CredentialStore?) {
+    init(connector: String, client: OAuth2Client, chain: RefreshTokenChain, store: CredentialStore?) {
         self.connector = connector
         self.client = client
-        self.accessToken = accessToken
-        self.refreshToken = refreshToken
-        self.expiresAt = expiresAt
+        self.chain = chain
+        self.accessToken = chain.accessToken
+        self.expiresAt = chain.expiresAt
+        self.initialSource = chain.source
         self.store = store
     }
 
@@ -50,39 +54,48 @@ public actor OAuth2Session {
         if let refreshing {
             return try await Self.value(of: refreshing)
         }
-        guard let refreshToken else {
+        guard let refreshToken = chain.refreshToken else {
             throw ExecutionError(
                 kind: .auth,
                 message: "the OAuth 2.0 access token for '\(connector)' has expired and there is no refresh token; log in again with: switchyard auth login \(connector) --method oauth2",
                 retryable: false
             )
         }
-        let task = Task { [client, store, connector] in
-            let grant = try await client.refresh(refreshToken: refreshToken)
+        let task = Task { [client, store, connector, chain] in
+            let grant: OAuth2Grant
+            do throws(ExecutionError) {
+                grant = try await client.refresh(refreshToken: refreshToken)
+            } catch {
+                guard error.details["error"] == "invalid_grant" else { throw error }
+                throw ExecutionError(
+                    kind: .auth,
+                    message: "the OAuth 2.0 refresh token of '\(connector)' (\(chain.source?.description ?? "refresh token ****")) was rejected (invalid_grant): it expired, was revoked or was already used. Log in again with: switchyard auth login \(connector) --method oauth2",
+                    status: error.status, details: error.details, retryable: false
+                )
+            }
+            let (next, fields) = chain.advanced(by: grant)
             if let store {
-                try store.update(connector: connector) { fields in
-                    fields["method"] = fields["method"] ?? "oauth2"
-                    fields["access_token"] = grant.accessToken
-                    if let rotated = grant.refreshToken { fields["refresh_token"] = rotated }
-                    if let expiresAt = grant.expiresAt { fields["expires_at"] = ISO8601DateFormatter().string(from: expiresAt) }
+                try store.update(connector: connector) { stored in
+                    stored["method"] = stored["method"] ?? "oauth2"
+                    for (name, value) in fields { stored[name] = value }
                 }
             }
-            return grant
+            return next
         }
         let wrapped = Task { () async throws -> String in
-            let grant = try await task.value
-            self.accept(grant)
-            return grant.accessToken
+            let next = try await task.value
+            self.accept(next)
+            return next.accessToken ?? ""
         }
         refreshing = wrapped
         defer { refreshing = nil }
         return try await Self.value(of: wrapped)
     }
 
-    private func accept(_ grant: OAuth2Grant) {
-        accessToken = grant.accessToken
-        if let rotated = grant.refreshToken { refreshToken = rotated }
-        expiresAt = grant.expiresAt
+    private func accept(_ next: RefreshTokenChain) {
+        chain = next
+        accessToken = next.accessToken
+        expiresAt = next.expiresAt
     }
 
     private static func value(of task: Task<String, any Error>) async throws(ExecutionError) -> String {
