@@ -12,7 +12,7 @@ struct CallOptions {
 
     /// Removes the control params from `params` and reads them.
     static func extract(from params: inout JSONObject, action: Action) throws(ExecutionError) -> CallOptions {
-        let names = ControlParams.names(for: (action.isPaginated, action.transformsText, action.safety.destructive))
+        let names = ControlParams.names(for: action)
         var taken = JSONObject()
         for name in names {
             if let value = params[name] { taken[name] = value }

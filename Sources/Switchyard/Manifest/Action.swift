@@ -14,6 +14,11 @@ public struct Action: Sendable {
     /// Retry settings for this action, over the connector's.
     public let retry: RetrySettings
 
+    /// The names of the params the manifest declares.
+    public var declaredParamNames: Set<String> {
+        Set(declaredParams["properties"]?.objectValue?.map(\.key) ?? [])
+    }
+
     /// Whether the action walks pages, and so takes `limit` and `cursor`.
     public var isPaginated: Bool { response.pagination != nil }
 

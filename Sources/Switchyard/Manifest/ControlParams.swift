@@ -8,7 +8,7 @@
 /// | `text_format` | actions with response transforms | `markdown` or `raw` |
 /// | `timeout_ms` | every action | the whole call's deadline |
 /// | `max_output_bytes` | every action | the output budget |
-/// | `dry_run` | every action | return the resolved request without sending it |
+/// | `dry_run` | actions that change data | return the resolved request without sending it |
 /// | `confirmation` | destructive actions | the token from a dry run, when confirmation is required |
 public enum ControlParams {
     public static let fields = "fields"
@@ -33,14 +33,45 @@ public enum ControlParams {
     public static let reserved: Set<String> = [fields, limit, cursor, textFormat, timeout, maximumOutputBytes, dryRun, confirmation]
 
     /// The control params an action takes, in the order they are listed.
-    static func names(for action: (paginated: Bool, transformsText: Bool, destructive: Bool)) -> [String] {
+    static func names(for action: (paginated: Bool, transformsText: Bool, safety: ActionSafety)) -> [String] {
         var names = [fields]
         if action.paginated { names += [limit, cursor] }
         if action.transformsText { names.append(textFormat) }
-        names += [timeout, maximumOutputBytes, dryRun]
-        if action.destructive { names.append(confirmation) }
+        names += [timeout, maximumOutputBytes]
+        if !action.safety.readOnly { names.append(dryRun) }
+        if action.safety.destructive { names.append(confirmation) }
         return names
     }
+
+    /// The control params of `action`, in the order they are listed.
+    public static func names(for action: Action) -> [String] {
+        names(for: (action.isPaginated, action.transformsText, action.safety))
+    }
+
+    /// Each control param in its shortest correct form, without prose, for tool definitions: the server's
+    /// instructions describe them once. Every value the full form accepts, this form accepts too.
+    public static let leanSchemas: [String: JSONValue] = [
+        fields: ["type": ["array", "string"]],
+        limit: ["type": "integer"],
+        cursor: ["type": "string"],
+        textFormat: ["enum": ["markdown", "raw"]],
+        timeout: ["type": "integer"],
+        maximumOutputBytes: ["type": "integer"],
+        dryRun: ["type": "boolean"],
+        confirmation: ["type": "string"],
+    ]
+
+    /// One line per control param, for a server's instructions and for `describe`: what each means.
+    public static let guide: [(name: String, meaning: String)] = [
+        (fields, "dot paths to keep in each record, e.g. [\"key\", \"fields.summary\"]; [\"*\"] for all (default: a compact set)"),
+        (limit, "records to return in all, across pages (default \(defaultLimit)); when more remain the result has 'next'"),
+        (cursor, "'next' from an earlier result, to continue a list"),
+        (textFormat, "rich text as 'markdown' (default) or 'raw' as stored (ADF, storage format)"),
+        (timeout, "deadline for the whole call in ms, retries included (default 60000)"),
+        (maximumOutputBytes, "output budget in bytes (default \(defaultMaximumOutputBytes)); past it the result is cut and says how to get the rest"),
+        (dryRun, "on actions that change data: return the request (secrets masked) without sending it"),
+        (confirmation, "on destructive actions, when the server requires it: the token from the call's dry run"),
+    ]
 
     static let schemas: [String: JSONValue] = [
         fields: [
@@ -75,7 +106,7 @@ public enum ControlParams {
     static func effectiveSchema(declared: JSONValue, paginated: Bool, transformsText: Bool, safety: ActionSafety) -> JSONValue {
         guard var object = declared.objectValue else { return declared }
         var properties = object["properties"]?.objectValue ?? JSONObject()
-        for name in names(for: (paginated, transformsText, safety.destructive)) {
+        for name in names(for: (paginated, transformsText, safety)) {
             properties[name] = schemas[name]
         }
         object["type"] = "object"

@@ -19,12 +19,17 @@ enum MCPProtocol {
         ["name": .string(serverName), "version": .string(serverVersion)]
     }
 
-    static let instructions = """
-        Switchyard exposes Jira, Confluence and other REST services as tools. Each tool validates its params \
-        before calling the service and returns a JSON envelope: {ok, status, data, next?, meta} or \
-        {ok: false, error: {kind, message, details, retryable}}. Use 'fields' to choose what comes back, \
-        'limit' to bound list sizes, and pass 'next' back as 'cursor' to continue a list.
-        """
+    /// What every tool shares, said once instead of on every tool: the envelope, and the control params.
+    static let instructions: String = {
+        let controls = ControlParams.guide.map { "- \($0.name): \($0.meaning)" }.joined(separator: "\n")
+        return """
+            Switchyard exposes Jira, Confluence and other REST services as tools. Each tool validates its params \
+            before calling the service and returns a JSON envelope: {ok, status, data, next?, meta} or \
+            {ok: false, error: {kind, message, details, retryable}}; an error names the param to fix.
+            Besides its own params, a tool takes these control params where its schema lists them:
+            \(controls)
+            """
+    }()
 
     /// The version an `initialize` request gets: the one it asked for when supported, else the newest.
     static func negotiateHandshake(requested: String?) -> String {

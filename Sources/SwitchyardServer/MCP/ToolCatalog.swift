@@ -74,20 +74,22 @@ struct ToolCatalog: Sendable {
         return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
+    /// A lean definition: the condensed description, the lean input schema, and only the annotations that
+    /// differ from MCP's defaults (not read-only, destructive, not idempotent, open world).
     private static func definition(name: String, manifest: ConnectorManifest, entity: Entity, action: Action) -> JSONValue {
-        let title = "\(manifest.title): \(entity.name) \(action.name)"
-        return [
+        var annotations = JSONObject()
+        if action.safety.readOnly {
+            annotations["readOnlyHint"] = true
+        } else {
+            if !action.safety.destructive { annotations["destructiveHint"] = false }
+            if action.safety.idempotent { annotations["idempotentHint"] = true }
+        }
+        var definition: JSONObject = [
             "name": .string(name),
-            "title": .string(title),
-            "description": .string(action.description),
-            "inputSchema": action.params.json,
-            "annotations": [
-                "title": .string(title),
-                "readOnlyHint": .bool(action.safety.readOnly),
-                "destructiveHint": .bool(action.safety.destructive),
-                "idempotentHint": .bool(action.safety.idempotent),
-                "openWorldHint": true,
-            ],
+            "description": .string(ToolText.condensed(action.description)),
+            "inputSchema": ToolSchema.input(for: action),
         ]
+        if !annotations.isEmpty { definition["annotations"] = .object(annotations) }
+        return .object(definition)
     }
 }

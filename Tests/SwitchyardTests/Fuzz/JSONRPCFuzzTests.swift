@@ -12,7 +12,7 @@ struct JSONRPCFuzzTests {
             #"{"jsonrpc":"2.0","id":ID,"method":"ping"}"#,
             #"{"jsonrpc":"2.0","id":ID,"method":"describe","params":{"connector":"jira"}}"#,
             #"{"jsonrpc":"2.0","id":ID,"method":"tools/call","params":{"name":"testkit_errors_plain","arguments":{"x":1}}}"#,
-            #"{"jsonrpc":"2.0","id":ID,"method":"execute","params":{"connector":"jira","entity":"issues","action":"get","params":{"issue":"../x","dry_run":true}}}"#,
+            #"{"jsonrpc":"2.0","id":ID,"method":"execute","params":{"connector":"jira","entity":"issues","action":"delete","params":{"issue":"../x","dry_run":true}}}"#,
             #"{"jsonrpc":"2.0","id":ID,"method":"nope/nope"}"#,
         ]
         var expectedIDs: [Int] = []

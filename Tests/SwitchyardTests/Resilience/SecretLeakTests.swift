@@ -58,7 +58,7 @@ struct SecretLeakTests {
             ExecuteRequest(connector: "jira", entity: "issues", action: "get", params: ["issue": "DEMO-999"]),
             ExecuteRequest(connector: "confluence", entity: "users", action: "current"),
             ExecuteRequest(connector: "testkit", entity: "items", action: "list", params: ["limit": 3]),
-            ExecuteRequest(connector: "testkit", entity: "items", action: "list", params: ["limit": 3, "dry_run": true]),
+            ExecuteRequest(connector: "testkit", entity: "echo", action: "form", params: ["name": "x", "dry_run": true]),
             ExecuteRequest(connector: "testkit", entity: "errors", action: "html"),
         ]
         for call in calls {
