@@ -24,7 +24,13 @@ struct DescribeCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let catalog = global.loadCatalog()
+        var catalog = global.loadCatalog()
+        // The flavour of a configured site that does not fit it is off, and listed with the reason.
+        if let settings = try? global.makeSettings() {
+            let probe = SwitchyardRuntime(catalog: catalog, settings: settings)
+            catalog = probe.choosingFlavours(of: catalog)
+            try? await probe.shutdown()
+        }
         do {
             let description = try CatalogDescription.describe(catalog, connector: connector, entity: entity, action: action)
             StandardStreams.output(json ? description.serialized(pretty: true) : DescriptionText.render(description, level: level))

@@ -18,7 +18,7 @@ enum DescriptionText {
                     return "  \(text(entity["name"]))  \(actions.joined(separator: ", "))"
                 }
                 return "\(text(connector["name"])) — \(text(connector["title"])) \(text(connector["version"]))\n" + lines.joined(separator: "\n")
-            }.joined(separator: "\n\n") + "\n\nMore: switchyard describe CONNECTOR [ENTITY [ACTION]] [--json]"
+            }.joined(separator: "\n\n") + off(description) + "\n\nMore: switchyard describe CONNECTOR [ENTITY [ACTION]] [--json]"
         case .connector:
             var lines = ["\(text(description["name"])) — \(text(description["title"])) \(text(description["version"]))", text(description["description"]), ""]
             let config = description["config"]?.arrayValue ?? []
@@ -50,6 +50,13 @@ enum DescriptionText {
         case .action:
             return renderAction(description)
         }
+    }
+
+    /// The connectors switched off for this site, with why.
+    private static func off(_ description: JSONValue) -> String {
+        let entries = description["off"]?.arrayValue ?? []
+        guard !entries.isEmpty else { return "" }
+        return "\n\nOff:\n" + entries.map { "  \(text($0["reason"]))" }.joined(separator: "\n")
     }
 
     private static func renderEntity(_ entity: JSONValue) -> String {

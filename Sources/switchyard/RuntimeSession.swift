@@ -7,11 +7,13 @@ struct RuntimeSession {
     let runtime: SwitchyardRuntime
     let sandbox: SandboxServer?
 
-    /// Starts a runtime. With `onlyConfigured` and no `connectors`, it keeps just the connectors whose
-    /// credentials resolve (all of them when none do, so errors can say what is missing).
+    /// Starts a runtime. Without `connectors`, of the flavours of one configured site (Jira Cloud and Data
+    /// Center) only the one that fits stays on; with `onlyConfigured`, only the connectors whose credentials
+    /// resolve (all of them when none do, so errors can say what is missing). `selection` then picks toolsets
+    /// and tool patterns.
     static func start(
         global: GlobalOptions, safety: SafetyOptions, sandbox useSandbox: Bool, connectors: Set<String>? = nil,
-        onlyConfigured: Bool = false, logger: Logger
+        onlyConfigured: Bool = false, selection: (selection: ToolSelection, defaultToolsets: Bool)? = nil, logger: Logger
     ) async throws(ExecutionError) -> RuntimeSession {
         var settings = try global.makeSettings()
         settings.confirmDestructive = safety.confirmDestructive
@@ -27,18 +29,25 @@ struct RuntimeSession {
                 throw ExecutionError(kind: .config, message: "cannot start the sandbox: \(error)")
             }
         }
-        let loaded = global.loadCatalog()
+        var loaded = global.loadCatalog()
         var chosen = connectors
+        let probe = SwitchyardRuntime(catalog: loaded, settings: settings, logger: logger)
+        if chosen == nil {
+            loaded = probe.choosingFlavours(of: loaded)
+            for (name, reason) in loaded.switchedOff { logger.info("\(reason) (\(name))") }
+        }
         if onlyConfigured, chosen == nil {
-            let probe = SwitchyardRuntime(catalog: loaded, settings: settings, logger: logger)
             let configured = Set(loaded.connectors.filter { isUsable($0, probe: probe, logger: logger) }.map(\.name))
-            try? await probe.shutdown()
             if !configured.isEmpty, configured.count < loaded.connectors.count {
                 logger.info("serving the connectors with credentials: \(configured.sorted().joined(separator: ", ")) (use --connectors for others)")
                 chosen = configured
             }
         }
-        let catalog = loaded.restricted(by: safety.policy(connectors: chosen, config: settings.config))
+        try? await probe.shutdown()
+        var catalog = loaded.restricted(by: safety.policy(connectors: chosen, config: settings.config))
+        if let selection {
+            catalog = try catalog.selecting(selection.selection, defaultToolsets: selection.defaultToolsets)
+        }
         global.warnAboutInsecureTransport(catalog.connectors, settings: settings)
         let runtime = SwitchyardRuntime(
             catalog: catalog, settings: settings,

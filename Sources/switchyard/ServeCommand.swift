@@ -27,14 +27,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How actions become MCP tools: 'actions' (one tool per action) or 'compact' (search, describe, execute).", valueName: "MODE"))
     var tools: ToolMode = .actions
 
+    @Option(help: ArgumentHelp("Toolsets to offer, e.g. jira:default,jira:agile,confluence:all (also SWITCHYARD_TOOLSETS). Default in actions mode: each connector's 'default' toolset.", valueName: "LIST"))
+    var toolsets: String?
+
+    @Option(name: .customLong("tools-include"), help: ArgumentHelp("Also offer the tools whose names match these patterns, e.g. 'jira_sprints_*' (comma-separated, repeatable).", valueName: "GLOB"))
+    var toolsInclude: [String] = []
+
+    @Option(name: .customLong("tools-exclude"), help: ArgumentHelp("Never offer or run the tools whose names match these patterns, e.g. '*_delete' (comma-separated, repeatable).", valueName: "GLOB"))
+    var toolsExclude: [String] = []
+
     func run() async throws {
         signal(SIGPIPE, SIG_IGN)
         let logger = global.makeLogger()
         let connectorNames = connectors.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         let session: RuntimeSession
         do {
+            let selection = try ToolSelection.resolve(
+                toolsets: toolsets, include: toolsInclude, exclude: toolsExclude, environment: global.environment, configFile: global.config
+            )
             session = try await RuntimeSession.start(
-                global: global, safety: safety, sandbox: sandbox, connectors: connectorNames, onlyConfigured: true, logger: logger
+                global: global, safety: safety, sandbox: sandbox, connectors: connectorNames, onlyConfigured: true,
+                selection: (selection, tools == .actions), logger: logger
             )
         } catch {
             StandardStreams.error("switchyard serve: \(error.message)")

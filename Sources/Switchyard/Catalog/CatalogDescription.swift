@@ -12,7 +12,12 @@ public enum CatalogDescription {
         _ catalog: ConnectorCatalog, connector: String? = nil, entity: String? = nil, action: String? = nil
     ) throws(ExecutionError) -> JSONValue {
         guard let connectorName = connector else {
-            return ["connectors": .array(catalog.connectors.map { describe($0) })]
+            var root: JSONObject = ["connectors": .array(catalog.connectors.map { describe($0) })]
+            let off = catalog.switchedOff
+            if !off.isEmpty {
+                root["off"] = .array(off.map { ["connector": .string($0.connector), "reason": .string($0.reason)] })
+            }
+            return .object(root)
         }
         let manifest = try catalog.requireConnector(connectorName)
         guard let entityName = entity else { return describe(manifest) }

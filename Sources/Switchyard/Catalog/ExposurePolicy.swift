@@ -58,7 +58,7 @@ extension ConnectorManifest {
         ConnectorManifest(
             name: name, title: title, version: version, description: description, documentation: documentation,
             config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities,
-            retry: retry, rateLimit: rateLimit, transport: transport, source: source
+            retry: retry, rateLimit: rateLimit, transport: transport, toolsets: toolsets, deployment: deployment, scope: scope, source: source
         )
     }
 }

@@ -31,6 +31,9 @@ struct ActionExecution {
     mutating func run(params rawParams: JSONValue) async throws(ExecutionError) -> ExecutionResult {
         var params = try validatedParams(rawParams)
         let options = try CallOptions.extract(from: &params, action: action)
+        if let filter = runtime.scopeFilters[manifest.name] {
+            try filter.apply(to: &params, declared: action.declaredParamNames)
+        }
         let prefetch = try PrefetchStep(action.prefetch, params: params, baseURL: connection.baseURL, connectorHeaders: manifest.headers)
         // With a prefetch, what is shown and confirmed is the request with the values still to be read.
         let shown = try RequestBuilder.build(

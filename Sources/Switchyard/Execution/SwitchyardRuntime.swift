@@ -24,6 +24,8 @@ public final class SwitchyardRuntime: Sendable {
     let audit: AuditLog?
     private let connections = Mutex<[String: Connection]>([:])
     private let limiters = Mutex<[String: RateLimiter]>([:])
+    /// The project or space filters the environment sets, per connector.
+    let scopeFilters: [String: ScopeFilter]
 
     public init(
         catalog: ConnectorCatalog,
@@ -38,6 +40,9 @@ public final class SwitchyardRuntime: Sendable {
         self.retryPolicy = retryPolicy
         self.logger = logger
         self.audit = audit
+        scopeFilters = Dictionary(uniqueKeysWithValues: catalog.connectors.compactMap { manifest in
+            manifest.scope.flatMap { ScopeFilter(spec: $0, environment: settings.environment) }.map { (manifest.name, $0) }
+        })
         self.confirmationTokens = confirmationTokens
         transport = HTTPTransport(proxies: ProxySettings(environment: settings.environment))
     }

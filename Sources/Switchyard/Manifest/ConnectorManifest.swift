@@ -26,6 +26,12 @@ public struct ConnectorManifest: Sendable {
     public let rateLimit: RateLimitSettings
     /// Where the connector's CA bundle, client certificate and TLS verification settings are read from.
     public let transport: TransportSpec
+    /// Named groups of actions an agent can switch on (``Toolset``).
+    public let toolsets: [Toolset]
+    /// Which deployment of its product the connector speaks to, when it is one of several flavours.
+    public let deployment: Deployment?
+    /// How the connector can be kept to some projects or spaces.
+    public let scope: ScopeSpec?
     /// Where the manifest was read from, for messages.
     public let source: String
 

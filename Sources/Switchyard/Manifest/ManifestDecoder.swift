@@ -72,6 +72,11 @@ public enum ManifestDecoder {
         } else {
             problems.add(.root, "missing required field 'entities'")
         }
+        let toolsets = reader.value("toolsets").map {
+            ToolsetDecoder.decode($0, entities: entities, at: .root.appending("toolsets"), problems: &problems)
+        } ?? []
+        let deployment = reader.value("deployment").flatMap { Deployment.decode($0, at: .root.appending("deployment"), problems: &problems) }
+        let scope = reader.value("scope").flatMap { ScopeSpec.decode($0, at: .root.appending("scope"), problems: &problems) }
         if let check = auth.check {
             let action = entities.first { $0.name == check.entity }?.action(check.action)
             if action == nil {
@@ -85,7 +90,7 @@ public enum ManifestDecoder {
         return ConnectorManifest(
             name: name, title: title, version: version, description: description, documentation: documentation,
             config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities,
-            retry: retry, rateLimit: rateLimit, transport: transport, source: source
+            retry: retry, rateLimit: rateLimit, transport: transport, toolsets: toolsets, deployment: deployment, scope: scope, source: source
         )
     }
 
