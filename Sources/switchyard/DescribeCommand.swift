@@ -23,6 +23,9 @@ struct DescribeCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    @Option(name: .customLong("schema-dialect"), help: ArgumentHelp("Show params in this JSON Schema dialect: mcp, openai-strict or gemini.", valueName: "DIALECT"))
+    var schemaDialect: SchemaDialect = .mcp
+
     func run() async throws {
         var catalog = global.loadCatalog()
         // The flavour of a configured site that does not fit it is off, and listed with the reason.
@@ -32,7 +35,7 @@ struct DescribeCommand: AsyncParsableCommand {
             try? await probe.shutdown()
         }
         do {
-            let description = try CatalogDescription.describe(catalog, connector: connector, entity: entity, action: action)
+            let description = try CatalogDescription.describe(catalog, connector: connector, entity: entity, action: action, dialect: schemaDialect)
             StandardStreams.output(json ? description.serialized(pretty: true) : DescriptionText.render(description, level: level))
         } catch {
             StandardStreams.output(ResultEnvelope.failure(error, meta: [:]).json.serialized(pretty: true))

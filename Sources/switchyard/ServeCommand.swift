@@ -27,6 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How actions become MCP tools: 'actions' (one tool per action) or 'compact' (search, describe, execute).", valueName: "MODE"))
     var tools: ToolMode = .actions
 
+    @Option(name: .customLong("schema-dialect"), help: ArgumentHelp("JSON Schema dialect of tool params: mcp (standard), openai-strict (OpenAI strict function calling) or gemini (Gemini's OpenAPI subset).", valueName: "DIALECT"))
+    var schemaDialect: SchemaDialect = .mcp
+
     @Option(help: ArgumentHelp("Toolsets to offer, e.g. jira:default,jira:agile,confluence:all (also SWITCHYARD_TOOLSETS). Default in actions mode: each connector's 'default' toolset.", valueName: "LIST"))
     var toolsets: String?
 
@@ -53,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
             StandardStreams.error("switchyard serve: \(error.message)")
             throw ExitCode(1)
         }
-        let server = ServerSession(runtime: session.runtime, configuration: ServeConfiguration(toolMode: tools), logger: logger)
+        let server = ServerSession(runtime: session.runtime, configuration: ServeConfiguration(toolMode: tools, schemaDialect: schemaDialect), logger: logger)
         logger.info("serving \(session.runtime.catalog.connectors.map(\.name).joined(separator: ", ")) over stdio (tools: \(tools.rawValue))")
         let lines = LineReader().lines()
         await withTaskGroup(of: Void.self) { group in
@@ -71,3 +74,4 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ToolMode: ExpressibleByArgument {}
+extension SchemaDialect: ExpressibleByArgument {}

@@ -9,10 +9,10 @@
 /// ```
 public enum CatalogDescription {
     public static func describe(
-        _ catalog: ConnectorCatalog, connector: String? = nil, entity: String? = nil, action: String? = nil
+        _ catalog: ConnectorCatalog, connector: String? = nil, entity: String? = nil, action: String? = nil, dialect: SchemaDialect = .mcp
     ) throws(ExecutionError) -> JSONValue {
         guard let connectorName = connector else {
-            var root: JSONObject = ["connectors": .array(catalog.connectors.map { describe($0) })]
+            var root: JSONObject = ["connectors": .array(catalog.connectors.map { describe($0, dialect: dialect) })]
             let off = catalog.switchedOff
             if !off.isEmpty {
                 root["off"] = .array(off.map { ["connector": .string($0.connector), "reason": .string($0.reason)] })
@@ -20,21 +20,21 @@ public enum CatalogDescription {
             return .object(root)
         }
         let manifest = try catalog.requireConnector(connectorName)
-        guard let entityName = entity else { return describe(manifest) }
+        guard let entityName = entity else { return describe(manifest, dialect: dialect) }
         let entityModel = try catalog.requireEntity(entityName, of: manifest)
         guard let actionName = action else {
-            var object = describe(entityModel).objectValue ?? JSONObject()
+            var object = describe(entityModel, dialect: dialect).objectValue ?? JSONObject()
             object["connector"] = .string(manifest.name)
             return .object(object)
         }
         let actionModel = try catalog.requireAction(actionName, of: entityModel, in: manifest)
-        var object = describe(actionModel).objectValue ?? JSONObject()
+        var object = describe(actionModel, dialect: dialect).objectValue ?? JSONObject()
         object["connector"] = .string(manifest.name)
         object["entity"] = .string(entityModel.name)
         return .object(object)
     }
 
-    public static func describe(_ manifest: ConnectorManifest) -> JSONValue {
+    public static func describe(_ manifest: ConnectorManifest, dialect: SchemaDialect = .mcp) -> JSONValue {
         var object: JSONObject = [
             "name": .string(manifest.name), "title": .string(manifest.title), "version": .string(manifest.version),
             "description": .string(manifest.description),
@@ -69,18 +69,18 @@ public enum CatalogDescription {
                 return .object(entry)
             }),
         ]
-        object["entities"] = .array(manifest.entities.map(describe))
+        object["entities"] = .array(manifest.entities.map { describe($0, dialect: dialect) })
         return .object(object)
     }
 
-    public static func describe(_ entity: Entity) -> JSONValue {
+    public static func describe(_ entity: Entity, dialect: SchemaDialect = .mcp) -> JSONValue {
         [
             "name": .string(entity.name), "description": .string(entity.description),
-            "actions": .array(entity.actions.map(describe)),
+            "actions": .array(entity.actions.map { describe($0, dialect: dialect) }),
         ]
     }
 
-    public static func describe(_ action: Action) -> JSONValue {
+    public static func describe(_ action: Action, dialect: SchemaDialect = .mcp) -> JSONValue {
         var object: JSONObject = [
             "name": .string(action.name), "description": .string(action.description),
             "safety": [
@@ -89,7 +89,7 @@ public enum CatalogDescription {
             ],
             "method": .string(action.request.method.rawValue), "path": .string(action.request.path.source),
             "paginated": .bool(action.isPaginated),
-            "params": action.params.json,
+            "params": dialect.convert(action.params.json),
         ]
         if let prefetch = action.prefetch {
             object["prefetch"] = [

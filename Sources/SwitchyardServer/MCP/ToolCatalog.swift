@@ -22,7 +22,7 @@ struct ToolCatalog: Sendable {
     let tools: JSONValue
     private let targets: [String: Target]
 
-    init(catalog: ConnectorCatalog, mode: ToolMode) {
+    init(catalog: ConnectorCatalog, mode: ToolMode, dialect: SchemaDialect = .mcp) {
         var definitions: [JSONValue] = []
         var targets: [String: Target] = [:]
         switch mode {
@@ -32,7 +32,7 @@ struct ToolCatalog: Sendable {
                     for action in entity.actions {
                         let name = ToolCatalog.toolName(connector: manifest.name, entity: entity.name, action: action.name, taken: targets)
                         targets[name] = .action(connector: manifest.name, entity: entity.name, action: action.name)
-                        definitions.append(ToolCatalog.definition(name: name, manifest: manifest, entity: entity, action: action))
+                        definitions.append(ToolCatalog.definition(name: name, action: action, dialect: dialect))
                     }
                 }
             }
@@ -76,7 +76,7 @@ struct ToolCatalog: Sendable {
 
     /// A lean definition: the condensed description, the lean input schema, and only the annotations that
     /// differ from MCP's defaults (not read-only, destructive, not idempotent, open world).
-    private static func definition(name: String, manifest: ConnectorManifest, entity: Entity, action: Action) -> JSONValue {
+    private static func definition(name: String, action: Action, dialect: SchemaDialect) -> JSONValue {
         var annotations = JSONObject()
         if action.safety.readOnly {
             annotations["readOnlyHint"] = true
@@ -87,7 +87,7 @@ struct ToolCatalog: Sendable {
         var definition: JSONObject = [
             "name": .string(name),
             "description": .string(ToolText.condensed(action.description)),
-            "inputSchema": ToolSchema.input(for: action),
+            "inputSchema": dialect.convert(ToolSchema.input(for: action)),
         ]
         if !annotations.isEmpty { definition["annotations"] = .object(annotations) }
         return .object(definition)

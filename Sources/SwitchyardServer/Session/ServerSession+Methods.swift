@@ -88,7 +88,8 @@ extension ServerSession {
         let isError: Bool
         switch target {
         case .action(let connector, let entity, let action):
-            let envelope = await run(ExecuteRequest(connector: connector, entity: entity, action: action, params: arguments), context: context)
+            let params = configuration.schemaDialect == .mcp ? arguments : dialectArguments(arguments, connector: connector, entity: entity, action: action)
+            let envelope = await run(ExecuteRequest(connector: connector, entity: entity, action: action, params: params), context: context)
             (output, isError) = (envelope.json, !envelope.isSuccess)
         case .execute:
             do {
@@ -158,6 +159,12 @@ extension ServerSession {
     }
 
     // MARK: Params
+
+    /// Arguments made in the server's schema dialect, in the form the action's schema validates.
+    private func dialectArguments(_ arguments: JSONValue, connector: String, entity: String, action: String) -> JSONValue {
+        guard let (_, model) = try? runtime.catalog.resolve(ExecuteRequest(connector: connector, entity: entity, action: action)) else { return arguments }
+        return configuration.schemaDialect.normalize(arguments, declared: model.params.json)
+    }
 
     private func executeRequest(_ params: JSONObject, method: String) throws(JSONRPCError) -> ExecuteRequest {
         var object = params

@@ -28,7 +28,7 @@ public final class ServerSession: Sendable {
         self.configuration = configuration
         self.writer = writer
         self.logger = logger
-        tools = ToolCatalog(catalog: runtime.catalog, mode: configuration.toolMode)
+        tools = ToolCatalog(catalog: runtime.catalog, mode: configuration.toolMode, dialect: configuration.schemaDialect)
         inFlight = InFlightRequests(limit: configuration.maximumInFlight)
     }
 
@@ -164,6 +164,8 @@ public final class ServerSession: Sendable {
 /// How `switchyard serve` behaves.
 public struct ServeConfiguration: Sendable {
     public var toolMode: ToolMode
+    /// The JSON Schema dialect of tool params, for frameworks that accept only part of JSON Schema.
+    public var schemaDialect: SchemaDialect
     /// Requests handled at once; more wait their turn.
     public var maximumInFlight: Int
     /// Longest accepted message line.
@@ -173,11 +175,13 @@ public struct ServeConfiguration: Sendable {
 
     public init(
         toolMode: ToolMode = .actions,
+        schemaDialect: SchemaDialect = .mcp,
         maximumInFlight: Int = 32,
         maximumLineBytes: Int = LineReader.defaultMaximumLineBytes,
         structuredContentLimit: Int = 8 * 1024
     ) {
         self.toolMode = toolMode
+        self.schemaDialect = schemaDialect
         self.maximumInFlight = maximumInFlight
         self.maximumLineBytes = maximumLineBytes
         self.structuredContentLimit = structuredContentLimit
