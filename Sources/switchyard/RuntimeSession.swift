@@ -34,7 +34,7 @@ struct RuntimeSession {
         let probe = SwitchyardRuntime(catalog: loaded, settings: settings, logger: logger)
         if chosen == nil {
             loaded = probe.choosingFlavours(of: loaded)
-            for (name, reason) in loaded.switchedOff { logger.info("\(reason) (\(name))") }
+            for (_, reason) in loaded.switchedOff { logger.info("\(reason)") }
         }
         if onlyConfigured, chosen == nil {
             let configured = Set(loaded.connectors.filter { isUsable($0, probe: probe, logger: logger) }.map(\.name))
