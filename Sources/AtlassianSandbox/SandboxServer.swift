@@ -78,6 +78,17 @@ public final class SandboxServer: Sendable {
         application.log.all
     }
 
+    /// Every request received so far with its answer, when ``recordsResponses`` was on as it was answered.
+    public func recordedExchanges() -> [SandboxExchange] {
+        application.log.exchanges
+    }
+
+    /// Whether ``recordedExchanges()`` keeps response bodies; off by default to keep long runs small.
+    public var recordsResponses: Bool {
+        get { application.log.keepsResponses }
+        set { application.log.keepsResponses = newValue }
+    }
+
     public func clearRecordedRequests() {
         application.log.clear()
     }
