@@ -10,7 +10,8 @@ import Testing
 /// The test runs ``ConformanceCalls/all`` (every action of both Cloud manifests), a few reads real clients make,
 /// and a few requests that fail on purpose, then validates every response the sandbox recorded whose path belongs to a spec (Jira v3, agile,
 /// Confluence v2 and v1), so a route added later is checked as soon as any call reaches it. A body is checked
-/// against the schema of its status code, else `default`. The specs are reference data beside the repository
+/// against the schema of its status code, else `default`; a Jira error the operation declares without a schema
+/// against Jira's `ErrorCollection`. The specs are reference data beside the repository
 /// (`../shared/specs`); without them the test is skipped.
 @Suite("OpenAPI conformance of the sandbox's responses")
 struct ResponseConformanceTests {
@@ -127,7 +128,7 @@ struct ResponseConformanceTests {
     }
 
     @Test(
-        "the validator reports a writeOnly property, a null, a wrong type, a missing property and a bad timestamp",
+        "the checker reports a writeOnly property, a null, a wrong type, bad timestamps and a wrong error body in real operations",
         .enabled(if: OpenAPISpecs.available, "Atlassian's OpenAPI specs are not beside the repo (../shared/specs); skipping conformance")
     )
     func validatorFindsProblems() throws {
@@ -177,6 +178,13 @@ struct ResponseConformanceTests {
         #expect(lines(["a": .null, "b": 1], "Closed") == ["$.b additionalProperties"])
     }
 
+    /// Most Jira operations declare their error statuses with a description only; every Jira REST error body is
+    /// the platform spec's `ErrorCollection` (agile errors too), so that is what such a body is checked against.
+    static func jiraErrorSchema(for spec: OpenAPISpec) -> (document: JSONValue, schema: JSONValue)? {
+        guard spec.name.hasPrefix("jira-"), let platform = OpenAPISpecs.all.first(where: { $0.name == "jira-platform-v3.json" }) else { return nil }
+        return (platform.document, ["$ref": "#/components/schemas/ErrorCollection"])
+    }
+
     /// Validates each recorded response whose path a spec covers against its operation's response schema.
     static func check(_ exchanges: [SandboxExchange]) -> Report {
         var report = Report()
@@ -201,12 +209,17 @@ struct ResponseConformanceTests {
                 continue
             }
             let content = declared["content"]?.objectValue ?? JSONObject()
-            guard let schema = (content["application/json"] ?? content.first { $0.key.contains("json") || $0.key == "*/*" }?.value)?["schema"] else {
+            var document = spec.document
+            var schema = (content["application/json"] ?? content.first { $0.key.contains("json") || $0.key == "*/*" }?.value)?["schema"]
+            if schema == nil, response.status >= 400, let jira = Self.jiraErrorSchema(for: spec) {
+                (document, schema) = jira
+            }
+            guard let schema else {
                 report.unchecked.append("\(label): the spec declares no JSON schema for it")
                 continue
             }
             report.checked += 1
-            let problems = OpenAPIResponseValidator(document: spec.document).validate(body, against: schema)
+            let problems = OpenAPIResponseValidator(document: document).validate(body, against: schema)
             if problems.isEmpty { report.conforming += 1 }
             report.findings += problems.map {
                 ResponseFinding(
