@@ -4,7 +4,8 @@ import NIOPosix
 import NIOSSL
 
 /// A fake Jira Cloud and Confluence Cloud on loopback, speaking the real REST paths, envelopes and
-/// error bodies, with deterministic seed data and fault injection.
+/// error bodies, with deterministic seed data and fault injection. Jira Data Center answers under the `/jira`
+/// context path and Confluence Data Center with no context path.
 ///
 /// ```swift
 /// let server = try await SandboxServer.start()              // a free port on 127.0.0.1

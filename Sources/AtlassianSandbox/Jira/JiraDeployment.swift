@@ -1,7 +1,8 @@
 /// Which Jira a request addresses. Jira Cloud lives at the site root; Jira Data Center is reached under the
 /// `/jira` context path, as many installations are (`https://intranet.example.com/jira`). Both reach the same
-/// routes and data; what differs is what the server says about itself (`GET /rest/api/{2,3}/serverInfo`)
-/// and the base of its `self` links.
+/// routes and data; what differs is what the server says about itself (`GET /rest/api/{2,3}/serverInfo`),
+/// the base of its `self` links, and that Data Center has no REST v3 (404). REST v2 bodies have the
+/// Server/Data Center user shape (`name`/`key`) in both places.
 ///
 /// ```swift
 /// JiraDeployment(uri: "/jira/rest/api/2/serverInfo")   // (.dataCenter, "/rest/api/2/serverInfo")

@@ -57,8 +57,10 @@ final class SandboxApplication: Sendable {
             baseURL: baseURL + (gateway?.prefix ?? deployment.contextPath)
         )
         request.jiraDeployment = deployment
-        // HEAD is answered like GET; the handler leaves the body out.
-        let match = router.match(method: head.method == .HEAD ? .GET : head.method, segments: request.pathSegments)
+        // HEAD is answered like GET; the handler leaves the body out. Jira Data Center has no REST v3.
+        let match = deployment == .dataCenter && request.path.hasPrefix(JiraAPIVersion.v3.pathPrefix + "/")
+            ? Router.Match.notFound
+            : router.match(method: head.method == .HEAD ? .GET : head.method, segments: request.pathSegments)
         if case .found(let route, _) = match, route.access == .control {
             return Exchange(request: request, match: match, fault: nil)
         }

@@ -46,6 +46,8 @@ struct SandboxServerInfoTests {
             #expect(issue["self"]?.stringValue?.hasPrefix(server.baseURL + "/jira/rest/api/2/issue/") == true)
             #expect(try await client.get("/jira/rest/api/2/issue/DEMO-1", authorization: nil).status == 401)
             #expect(server.recordedRequests().last?.path == "/jira/rest/api/2/issue/DEMO-1")
+            // Jira Data Center has no REST v3.
+            #expect(try await client.get("/jira/rest/api/3/serverInfo", authorization: SandboxCredentials.bearerAuthorization).status == 404)
         }
     }
 }
