@@ -4,7 +4,8 @@ import NIOPosix
 import NIOSSL
 
 /// A fake Jira Cloud and Confluence Cloud on loopback, speaking the real REST paths, envelopes and
-/// error bodies, with deterministic seed data and fault injection.
+/// error bodies, with deterministic seed data and fault injection. Jira Data Center answers under the `/jira`
+/// context path and Confluence Data Center with no context path.
 ///
 /// ```swift
 /// let server = try await SandboxServer.start()              // a free port on 127.0.0.1
@@ -76,6 +77,17 @@ public final class SandboxServer: Sendable {
     /// Every request received so far (control endpoints excepted), in arrival order.
     public func recordedRequests() -> [SandboxRequest] {
         application.log.all
+    }
+
+    /// Every request received so far with its answer, when ``recordsResponses`` was on as it was answered.
+    public func recordedExchanges() -> [SandboxExchange] {
+        application.log.exchanges
+    }
+
+    /// Whether ``recordedExchanges()`` keeps response bodies; off by default to keep long runs small.
+    public var recordsResponses: Bool {
+        get { application.log.keepsResponses }
+        set { application.log.keepsResponses = newValue }
     }
 
     public func clearRecordedRequests() {

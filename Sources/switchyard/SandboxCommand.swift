@@ -7,7 +7,7 @@ import Switchyard
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run a local Jira Cloud + Confluence Cloud sandbox with demo data until interrupted.",
+        abstract: "Run a local Jira + Confluence sandbox (Cloud, and Data Center paths) with demo data until interrupted.",
         discussion: "Fault injection for tests: POST /__sandbox/faults, DELETE /__sandbox/faults; request log: GET /__sandbox/requests; reset: POST /__sandbox/reset."
     )
 
@@ -20,6 +20,8 @@ struct SandboxCommand: AsyncParsableCommand {
             Atlassian sandbox listening on \(server.baseURL)
               Jira:        \(server.baseURL)/rest/api/3/...
               Confluence:  \(server.baseURL)/wiki/api/v2/...
+              Jira Data Center:        \(server.baseURL)/jira/rest/api/2/... (serverInfo says deploymentType Server)
+              Confluence Data Center:  \(server.baseURL)/rest/api/content/...
             Accepted credentials:
               Basic  \(SandboxCredentials.email) : \(SandboxCredentials.apiToken)
               Bearer \(SandboxCredentials.personalAccessToken)

@@ -71,4 +71,16 @@ extension ConfluenceRenderer {
         object["_links"] = ["webui": .string(space.webPath), "self": .string("\(wikiBase)/rest/api/space/\(space.key)")]
         return .object(object)
     }
+
+    /// A v1 ContentHistory: who created the content and when, and its latest version under `lastUpdated`,
+    /// which Confluence includes without being asked.
+    func v1History(_ content: ConfluenceContent) -> JSONValue {
+        var object: JSONObject = ["latest": true]
+        if let creator = state.jira.user(accountId: content.authorId) { object["createdBy"] = v1User(creator) }
+        object["createdDate"] = .string(content.createdAt.isoText)
+        object["lastUpdated"] = v1Version(content.version)
+        object["_expandable"] = ["previousVersion": "", "contributors": "", "nextVersion": ""]
+        object["_links"] = ["self": .string("\(wikiBase)/rest/api/content/\(content.id)/history"), "base": .string(wikiBase), "context": .string(context)]
+        return .object(object)
+    }
 }

@@ -26,8 +26,12 @@ struct ConfluenceRenderer {
             "spaceId": .string(content.spaceId),
         ]
         if content.kind == .page {
-            object["parentId"] = content.parentId.map(JSONValue.string) ?? .null
-            object["parentType"] = content.parentId == nil ? .null : "page"
+            // Confluence leaves `parentId`/`parentType` out for a page at the root of its space; the spec
+            // declares them non-nullable.
+            if let parentId = content.parentId {
+                object["parentId"] = .string(parentId)
+                object["parentType"] = "page"
+            }
             object["position"] = .number(JSONNumber(content.position))
         }
         object["authorId"] = .string(content.authorId)
@@ -64,9 +68,10 @@ struct ConfluenceRenderer {
         ]
     }
 
-    /// A v2 space; the description appears when `description-format=plain` was asked for.
-    func space(_ space: ConfluenceSpace, includeDescription: Bool = false) -> JSONValue {
-        [
+    /// A v2 space; the description appears in the `description-format` asked for (`plain` or `view`). As
+    /// Confluence does, absent values (no homepage, no description asked for, no icon) are left out, not null.
+    func space(_ space: ConfluenceSpace, descriptionFormat: String? = nil) -> JSONValue {
+        var object: JSONObject = [
             "id": .string(space.id),
             "key": .string(space.key),
             "name": .string(space.name),
@@ -74,11 +79,15 @@ struct ConfluenceRenderer {
             "status": "current",
             "authorId": .string(space.authorId),
             "createdAt": .string(space.createdAt.isoText),
-            "homepageId": space.homepageId.map(JSONValue.string) ?? .null,
-            "description": includeDescription ? ["plain": ["value": .string(space.description), "representation": "plain"]] : .null,
-            "icon": .null,
-            "_links": ["webui": .string(space.webPath)],
         ]
+        if let homepageId = space.homepageId { object["homepageId"] = .string(homepageId) }
+        if let descriptionFormat {
+            let format = descriptionFormat == "view" ? "view" : "plain"
+            let value = format == "view" ? "<p>\(StorageMarkup.escape(space.description))</p>" : space.description
+            object["description"] = [format: ["value": .string(value), "representation": .string(format)]]
+        }
+        object["_links"] = ["webui": .string(space.webPath)]
+        return .object(object)
     }
 
     func version(_ version: ConfluenceContent.Version) -> JSONValue {

@@ -16,7 +16,7 @@ struct ConfluenceSpaceRoutes: RouteGroup {
             let state = store.snapshot()
             guard let space = state.confluence.space(id: id) else { throw APIError.spaceNotFound }
             let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
-            return .json(renderer.space(space, includeDescription: request.query["description-format"] != nil))
+            return .json(renderer.space(space, descriptionFormat: request.query["description-format"]))
         }
         router.add(.GET, "/wiki/api/v2/spaces/{id}/pages", dialect: .confluenceV2) { try listPagesInSpace($0) }
     }
@@ -34,8 +34,8 @@ struct ConfluenceSpaceRoutes: RouteGroup {
         spaces = try sorted(spaces, by: request.query["sort"] ?? "id")
         let page = paging.page(of: spaces)
         let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
-        let includeDescription = request.query["description-format"] != nil
-        return paging.v2Response(results: page.items.map { renderer.space($0, includeDescription: includeDescription) }, page: page)
+        let descriptionFormat = request.query["description-format"]
+        return paging.v2Response(results: page.items.map { renderer.space($0, descriptionFormat: descriptionFormat) }, page: page)
     }
 
     private func listPagesInSpace(_ request: RouteRequest) throws -> SandboxResponse {

@@ -8,6 +8,7 @@ import Switchyard
 /// POST /rest/api/content {"type":"page","title":"T","space":{"key":"DEMO"},"body":{"storage":{"value":"<p>x</p>","representation":"storage"}}}
 /// PUT  /rest/api/content/98306 {"type":"page","title":"T","version":{"number":4},...}   → 409 unless 4 = current + 1
 /// GET  /rest/api/content/98311/child/comment?expand=body.storage
+/// GET  /rest/api/content/98306/history   → {"latest":true,"createdBy":{...},"lastUpdated":{"number":3,...},...}
 /// ```
 struct ConfluenceV1ContentRoutes: RouteGroup {
     let store: SandboxStore
@@ -21,6 +22,7 @@ struct ConfluenceV1ContentRoutes: RouteGroup {
         router.add(.GET, "\(base)/{id}", dialect: .confluenceV1) { try getContent($0) }
         router.add(.PUT, "\(base)/{id}", dialect: .confluenceV1) { try updateContent($0) }
         router.add(.DELETE, "\(base)/{id}", dialect: .confluenceV1) { try deleteContent($0) }
+        router.add(.GET, "\(base)/{id}/history", dialect: .confluenceV1) { try history($0) }
         router.add(.GET, "\(base)/{id}/child/page", dialect: .confluenceV1) { try childPages($0) }
         router.add(.GET, "\(base)/{id}/child/comment", dialect: .confluenceV1) { try childComments($0) }
         router.add(.GET, "\(base)/{id}/child/attachment", dialect: .confluenceV1) { try childAttachments($0) }
@@ -66,6 +68,14 @@ struct ConfluenceV1ContentRoutes: RouteGroup {
             content.status != "trashed" || statuses.contains("trashed") || statuses.contains("any")
         else { throw APIError.noContent(id: id) }
         return .json(renderer.v1Content(content, expand: expand))
+    }
+
+    /// The history of a page or blog post; atlassian-python-api's `update_page` reads `lastUpdated.number` here.
+    private func history(_ request: RouteRequest) throws -> SandboxResponse {
+        let id = request.parameter("id")
+        let state = store.snapshot()
+        guard let content = state.confluence.content(id: id), content.status != "trashed" else { throw APIError.noContent(id: id) }
+        return .json(renderer(state, request).v1History(content))
     }
 
     private func createContent(_ request: RouteRequest) throws -> SandboxResponse {

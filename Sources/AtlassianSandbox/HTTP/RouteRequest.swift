@@ -27,6 +27,8 @@ struct RouteRequest: Sendable {
     var parameters: [String: String] = [:]
     /// The account of the authenticated caller, once authentication has run.
     var accountId: String?
+    /// Jira Cloud (the site root) or Data Center (under the `/jira` context path).
+    var jiraDeployment = JiraDeployment.cloud
 
     init(method: HTTPMethod, uri: String, headers: HTTPHeaders, body: [UInt8], baseURL: String) {
         self.method = method

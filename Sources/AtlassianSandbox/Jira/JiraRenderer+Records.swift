@@ -124,7 +124,9 @@ extension JiraRenderer {
         ]
         if let lead = component.leadAccountId, let user = state.user(accountId: lead) {
             object["lead"] = self.user(user)
-            if version.usesUsernames { object["leadUserName"] = .string(user.username) } else { object["leadAccountId"] = .string(lead) }
+            // Data Center names the lead once more by username; Cloud's `leadAccountId` is write-only, so
+            // Cloud answers with the `lead` user alone.
+            if version.usesUsernames { object["leadUserName"] = .string(user.username) }
         }
         return .object(object)
     }

@@ -9,6 +9,7 @@ struct JiraRoutes: RouteGroup {
 
     func register(on router: inout Router) {
         // Create metadata before the issue routes, whose `/issue/{issueIdOrKey}/...` patterns come later.
+        router.register(JiraServerInfoRoutes())
         router.register(JiraMetadataRoutes(store: store))
         router.register(JiraUserRoutes(store: store))
         router.register(JiraProjectRoutes(store: store))

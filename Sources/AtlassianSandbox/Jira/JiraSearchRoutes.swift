@@ -2,7 +2,7 @@ import Foundation
 import NIOHTTP1
 import Switchyard
 
-/// Enhanced JQL search: `GET|POST /rest/api/3/search/jql` with `nextPageToken` paging, and
+/// Enhanced JQL search: `GET|POST /rest/api/{3,2}/search/jql` with `nextPageToken` paging, and
 /// `POST /rest/api/3/search/approximate-count`. The removed `/rest/api/3/search` answers 410 Gone, as on Cloud;
 /// `GET|POST /rest/api/2/search` is the Server/Data Center search, paged by `startAt` with a `total`.
 ///
@@ -17,21 +17,24 @@ struct JiraSearchRoutes: RouteGroup {
     let store: SandboxStore
 
     func register(on router: inout Router) {
-        router.add(.GET, "/rest/api/3/search/jql", dialect: .jira) { request in
-            try search(
-                request, jql: request.query["jql"] ?? "", pageToken: request.query["nextPageToken"],
-                maxResults: try request.integer("maxResults", default: 50),
-                fields: request.query.list("fields"), expand: request.query.list("expand")
-            )
-        }
-        router.add(.POST, "/rest/api/3/search/jql", dialect: .jira) { request in
-            let body = try request.jsonObjectBody()
-            return try search(
-                request, jql: body["jql"]?.stringValue ?? "", pageToken: body["nextPageToken"]?.stringValue,
-                maxResults: body["maxResults"]?.intValue ?? 50,
-                fields: (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue),
-                expand: Self.expandList(body["expand"])
-            )
+        // Cloud serves the enhanced search on REST v2 as well (pycontribs `jira` uses /rest/api/2/search/jql).
+        for version in JiraAPIVersion.platform {
+            router.add(.GET, version.pathPrefix + "/search/jql", dialect: .jira) { request in
+                try search(
+                    request, version: version, jql: request.query["jql"] ?? "", pageToken: request.query["nextPageToken"],
+                    maxResults: try request.integer("maxResults", default: 50),
+                    fields: request.query.list("fields"), expand: request.query.list("expand")
+                )
+            }
+            router.add(.POST, version.pathPrefix + "/search/jql", dialect: .jira) { request in
+                let body = try request.jsonObjectBody()
+                return try search(
+                    request, version: version, jql: body["jql"]?.stringValue ?? "", pageToken: body["nextPageToken"]?.stringValue,
+                    maxResults: body["maxResults"]?.intValue ?? 50,
+                    fields: (body["fields"]?.arrayValue ?? []).compactMap(\.stringValue),
+                    expand: Self.expandList(body["expand"])
+                )
+            }
         }
         router.add(.GET, "/rest/api/2/search", dialect: .jira) { request in
             try offsetSearch(
@@ -61,7 +64,7 @@ struct JiraSearchRoutes: RouteGroup {
     }
 
     private func search(
-        _ request: RouteRequest, jql: String, pageToken: String?, maxResults: Int, fields: [String], expand: [String]
+        _ request: RouteRequest, version: JiraAPIVersion, jql: String, pageToken: String?, maxResults: Int, fields: [String], expand: [String]
     ) throws -> SandboxResponse {
         let query = try JQLQuery(jql)
         let state = store.snapshot().jira
@@ -75,7 +78,7 @@ struct JiraSearchRoutes: RouteGroup {
         }
         let page = Page(of: issues, offset: offset, limit: min(max(maxResults, 1), Self.maxPageSize))
         let selection = JiraFieldSelection(fields.isEmpty ? ["id"] : fields)
-        let renderer = JiraRenderer(state: state, baseURL: request.baseURL)
+        let renderer = JiraRenderer(state: state, baseURL: request.baseURL, version: version)
         let rendered = page.items.map { renderer.issue($0.issue, fields: selection, expand: Set(expand), currentUser: request.accountId) }
         var result: JSONObject = ["issues": .array(rendered)]
         if let next = page.nextOffset {

@@ -16,6 +16,8 @@ final class SandboxApplication: Sendable {
         let fault: SandboxFault.Kind?
         /// Set for requests through the OAuth 2.0 API gateway, `/ex/{product}/{cloudId}/...`.
         var gateway: APIGateway.Target?
+        /// The request's place in the log, to attach the answer to; `nil` for control requests.
+        var logSequence: Int?
     }
 
     static let unauthenticatedMessage = "You are not authenticated. Authentication required to perform this operation."
@@ -45,31 +47,50 @@ final class SandboxApplication: Sendable {
     }
 
     /// Matches the request, records it and takes a pending fault, except for control routes. A gateway request
-    /// is routed, and matched against faults, by the product path behind `/ex/{product}/{cloudId}`.
+    /// is routed, and matched against faults, by the product path behind `/ex/{product}/{cloudId}`, and a Jira
+    /// Data Center request by the path behind its `/jira` context path.
     func begin(head: HTTPRequestHead, body: [UInt8], baseURL: String) -> Exchange {
         let gateway = APIGateway.Target(uri: head.uri)
-        let request = RouteRequest(
-            method: head.method, uri: gateway?.innerURI ?? head.uri, headers: head.headers, body: body,
-            baseURL: baseURL + (gateway?.prefix ?? "")
+        let (deployment, uri) = gateway.map { (JiraDeployment.cloud, $0.innerURI) } ?? JiraDeployment.split(uri: head.uri)
+        var request = RouteRequest(
+            method: head.method, uri: uri, headers: head.headers, body: body,
+            baseURL: baseURL + (gateway?.prefix ?? deployment.contextPath)
         )
-        // HEAD is answered like GET; the handler leaves the body out.
-        let match = router.match(method: head.method == .HEAD ? .GET : head.method, segments: request.pathSegments)
+        request.jiraDeployment = deployment
+        // HEAD is answered like GET; the handler leaves the body out. Jira Data Center has no REST v3.
+        let match = deployment == .dataCenter && request.path.hasPrefix(JiraAPIVersion.v3.pathPrefix + "/")
+            ? Router.Match.notFound
+            : router.match(method: head.method == .HEAD ? .GET : head.method, segments: request.pathSegments)
         if case .found(let route, _) = match, route.access == .control {
             return Exchange(request: request, match: match, fault: nil)
         }
-        log.append(
+        let sequence = log.append(
             SandboxRequest(
                 method: head.method.rawValue, uri: head.uri,
                 headers: head.headers.map { SandboxHeader(name: $0.name, value: $0.value) }, body: body
             )
         )
         return Exchange(
-            request: request, match: match, fault: faults.take(method: head.method.rawValue, path: request.path), gateway: gateway
+            request: request, match: match, fault: faults.take(method: head.method.rawValue, path: request.path), gateway: gateway,
+            logSequence: sequence
         )
     }
 
-    /// The normal answer: 401 without valid credentials, 404/405 for unknown routes, else the route's own.
+    /// The normal answer (see ``route(_:)``), recorded in the log when it keeps responses.
     func respond(to exchange: Exchange) -> SandboxResponse {
+        recorded(route(exchange), for: exchange)
+    }
+
+    /// Attaches `response` to the exchange's log entry, and returns it.
+    func recorded(_ response: SandboxResponse, for exchange: Exchange) -> SandboxResponse {
+        if let sequence = exchange.logSequence {
+            log.record(status: Int(response.status.code), contentType: response.headers.first(name: "Content-Type"), body: response.body, for: sequence)
+        }
+        return response
+    }
+
+    /// 401 without valid credentials, 404/405 for unknown routes, else the route's own answer.
+    private func route(_ exchange: Exchange) -> SandboxResponse {
         var request = exchange.request
         let dialect = ErrorDialect(path: request.path)
         var route: Route?
@@ -117,7 +138,7 @@ final class SandboxApplication: Sendable {
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
-        return response
+        return recorded(response, for: exchange)
     }
 
     /// The answer for an `.invalidJSON` fault: a JSON content type and a body cut off mid-object.

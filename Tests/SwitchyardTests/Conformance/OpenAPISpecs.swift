@@ -90,8 +90,14 @@ struct OpenAPISpec: Sendable {
 
     // MARK: Checking
 
-    /// Every problem of one request: its path template, method, query parameter names and JSON body.
-    func check(method: String, rawPath: String, query: String?, body: [UInt8], contentType: String? = nil) -> [ConformanceFinding] {
+    /// The operation a request reaches: its path template as reported (spec base included) and the resolved
+    /// operation object, or the finding (`path` or `method`) that says why none matches.
+    enum OperationMatch {
+        case found(template: String, operation: JSONValue, pathItem: JSONValue)
+        case problem(ConformanceFinding)
+    }
+
+    func operation(method: String, rawPath: String) -> OperationMatch {
         let relative = String(rawPath.dropFirst(stripPrefix.count))
         let segments = Self.segments(relative).map { $0.removingPercentEncoding ?? $0 }
         let verb = method.lowercased()
@@ -105,19 +111,32 @@ struct OpenAPISpec: Sendable {
             let right = (rhs.item[verb] != nil ? 1 : 0, rhs.literalCount)
             return left < right
         }) else {
-            return [ConformanceFinding(method: method, path: rawPath, template: rawPath, key: "path", problem: "no path template in \(name) matches")]
+            return .problem(ConformanceFinding(method: method, path: rawPath, template: rawPath, key: "path", problem: "no path template in \(name) matches"))
         }
         let shown = stripPrefix + template.text
+        guard let operation = template.item[verb].map(resolve) else {
+            let allowed = ["get", "put", "post", "delete", "patch"].filter { template.item[$0] != nil }.map { $0.uppercased() }
+            let problem = "\(method) is not an operation of the path (spec has \(allowed.joined(separator: ", ")))"
+            return .problem(ConformanceFinding(method: method, path: rawPath, template: shown, key: "method", problem: problem))
+        }
+        return .found(template: shown, operation: operation, pathItem: template.item)
+    }
+
+    /// Every problem of one request: its path template, method, query parameter names and JSON body.
+    func check(method: String, rawPath: String, query: String?, body: [UInt8], contentType: String? = nil) -> [ConformanceFinding] {
+        let shown: String
+        let operation: JSONValue
+        let pathItem: JSONValue
+        switch self.operation(method: method, rawPath: rawPath) {
+        case .problem(let finding): return [finding]
+        case .found(let template, let found, let item): (shown, operation, pathItem) = (template, found, item)
+        }
         func finding(_ key: String, _ problem: String) -> ConformanceFinding {
             ConformanceFinding(method: method, path: rawPath, template: shown, key: key, problem: problem)
         }
-        guard let operation = template.item[verb].map(resolve) else {
-            let allowed = ["get", "put", "post", "delete", "patch"].filter { template.item[$0] != nil }.map { $0.uppercased() }
-            return [finding("method", "\(method) is not an operation of the path (spec has \(allowed.joined(separator: ", ")))")]
-        }
         var findings: [ConformanceFinding] = []
 
-        let declared = Set(((template.item["parameters"]?.arrayValue ?? []) + (operation["parameters"]?.arrayValue ?? []))
+        let declared = Set(((pathItem["parameters"]?.arrayValue ?? []) + (operation["parameters"]?.arrayValue ?? []))
             .map(resolve).filter { $0["in"] == "query" }.compactMap { $0["name"]?.stringValue })
         var seen = Set<String>()
         for pair in (query ?? "").split(separator: "&") {
