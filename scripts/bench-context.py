@@ -133,7 +133,7 @@ def main():
         measured[label] = (count, total, median)
         print(f"| switchyard: {label} | {count} | {total:,} | {median:,.0f} | {total / count:,.0f} |")
     if args.peer:
-        peer_rows = [("default tools", dc_env), ("all tools (TOOLSETS=all)", dict(dc_env, TOOLSETS="all"))]
+        peer_rows = [("TOOLSETS=default", dict(dc_env, TOOLSETS="default")), ("all tools (TOOLSETS=all)", dict(dc_env, TOOLSETS="all"))]
         for label, env in peer_rows:
             tools = list_tools([args.peer], env, timeout=120)
             if tools is None:
