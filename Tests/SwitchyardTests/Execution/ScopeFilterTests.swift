@@ -6,17 +6,10 @@ import Testing
 @Suite("Project and space filters (JIRA_PROJECTS_FILTER, CONFLUENCE_SPACES_FILTER)")
 struct ScopeFilterTests {
     private func withFilteredSandbox(_ body: (SandboxHarness) async throws -> Void) async throws {
-        let harness = try await SandboxHarness.start { settings in
+        try await withSandbox(settings: { settings in
             settings.environment["JIRA_PROJECTS_FILTER"] = "DEMO, mob"
             settings.environment["CONFLUENCE_SPACES_FILTER"] = "ENG"
-        }
-        do {
-            try await body(harness)
-        } catch {
-            await harness.stop()
-            throw error
-        }
-        await harness.stop()
+        }, body)
     }
 
     @Test("searches are narrowed to the allowed projects, the query's ORDER BY kept last")

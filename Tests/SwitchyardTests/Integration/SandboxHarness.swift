@@ -52,9 +52,10 @@ struct SandboxHarness {
 /// Runs `body` with a started harness and always stops it.
 func withSandbox(
     retryPolicy: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(20)),
+    settings: (inout RuntimeSettings) -> Void = { _ in },
     _ body: (SandboxHarness) async throws -> Void
 ) async throws {
-    let harness = try await SandboxHarness.start(retryPolicy: retryPolicy)
+    let harness = try await SandboxHarness.start(retryPolicy: retryPolicy, settings: settings)
     do {
         try await body(harness)
     } catch {
