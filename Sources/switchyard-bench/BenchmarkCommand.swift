@@ -13,7 +13,7 @@ import SwitchyardServer
 struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchyard-bench",
-        abstract: "Benchmark cold start, per-call overhead, throughput, memory, large payloads, definition scale and pagination."
+        abstract: "Benchmark cold start, per-call overhead, throughput, memory, large payloads, definition scale, pagination and action search."
     )
 
     @Flag(help: "A few iterations of everything, for CI; figures are not meaningful.")
@@ -22,8 +22,17 @@ struct BenchmarkCommand: AsyncParsableCommand {
     @Option(help: "The switchyard executable to spawn (default: next to this one).")
     var serve: String?
 
+    @Flag(help: "Only the action-search figures (no sandbox, no child processes).")
+    var searchOnly = false
+
     func run() async throws {
         let plan = BenchmarkPlan(quick: quick)
+        if searchOnly {
+            var report = BenchmarkReport(machine: BenchmarkReport.machineDescription())
+            try SearchBenchmark(rounds: plan.searchRounds).run(into: &report)
+            print(report.render())
+            return
+        }
         let executable = serve ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("switchyard").path
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw ValidationError("no switchyard executable at \(executable); build it first (swift build -c release)")
@@ -44,6 +53,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
         try await benchmarks.largePayload(into: &report)
         try await benchmarks.definitionScale(into: &report)
         try await benchmarks.autoPagination(into: &report)
+        try SearchBenchmark(rounds: plan.searchRounds).run(into: &report)
 
         try await client.shutdown()
         print(report.render())
@@ -59,6 +69,7 @@ struct BenchmarkPlan {
     let largePayloadRuns: Int
     let scaleRuns: Int
     let paginationRuns: Int
+    let searchRounds: Int
 
     init(quick: Bool) {
         coldStarts = quick ? 3 : 20
@@ -68,5 +79,6 @@ struct BenchmarkPlan {
         largePayloadRuns = quick ? 3 : 30
         scaleRuns = quick ? 2 : 10
         paginationRuns = quick ? 1 : 5
+        searchRounds = quick ? 1 : 20
     }
 }

@@ -44,7 +44,7 @@ extension ConnectorCatalog {
                         "action '\(manifest.name) \(entity.name) \(action.name)' changes data and connector '\(manifest.name)' is read-only here"
                 }
                 if !actions.isEmpty {
-                    entities.append(Entity(name: entity.name, description: entity.description, actions: actions))
+                    entities.append(Entity(name: entity.name, description: entity.description, keywords: entity.keywords, actions: actions))
                 }
             }
             restricted.connectors.append(manifest.replacingEntities(entities))
@@ -57,7 +57,7 @@ extension ConnectorManifest {
     func replacingEntities(_ entities: [Entity]) -> ConnectorManifest {
         ConnectorManifest(
             name: name, title: title, version: version, description: description, documentation: documentation,
-            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities,
+            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities, synonyms: synonyms,
             retry: retry, rateLimit: rateLimit, transport: transport, toolsets: toolsets, deployment: deployment, scope: scope, source: source
         )
     }

@@ -3,6 +3,8 @@ public struct Action: Sendable {
     public let name: String
     public let description: String
     public let safety: ActionSafety
+    /// Extra words that find the action in a search, as a user would phrase the request ("close", "resolve").
+    public let keywords: [String]
     /// The params as the manifest declares them (before Switchyard adds `fields`, `limit`, `cursor`).
     public let declaredParams: JSONValue
     /// The compiled schema every call is validated against, including the control params.

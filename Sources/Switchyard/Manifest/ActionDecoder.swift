@@ -5,6 +5,7 @@ enum ActionDecoder {
         guard var reader = ObjectReader(json, at: pointer, what: "an action", problems: &problems) else { return nil }
         let description = reader.string("description", required: true, problems: &problems) ?? ""
         let safetyJSON = reader.value("safety")
+        let keywords = ManifestDecoder.decodeKeywords(&reader, problems: &problems)
         let paramsJSON = reader.value("params") ?? ["type": "object", "properties": [:]]
         let request = reader.value("request").flatMap { decodeRequest($0, at: pointer.appending("request"), problems: &problems) }
         if reader.object["request"] == nil { problems.add(pointer, "missing required field 'request'") }
@@ -35,7 +36,7 @@ enum ActionDecoder {
             return nil
         }
         return Action(
-            name: name, description: description, safety: safety, declaredParams: paramsJSON,
+            name: name, description: description, safety: safety, keywords: keywords, declaredParams: paramsJSON,
             params: schema, request: request, prefetch: prefetch, response: response, retry: retry
         )
     }

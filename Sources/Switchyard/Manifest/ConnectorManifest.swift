@@ -20,6 +20,8 @@ public struct ConnectorManifest: Sendable {
     /// Headers sent with every request.
     public let headers: [(name: String, value: Template)]
     public let entities: [Entity]
+    /// Words a user may say → the words this manifest uses for them (`"ticket": ["issue"]`), for action search.
+    public let synonyms: [String: [String]]
     /// Retry settings for every action of the connector (actions may override them).
     public let retry: RetrySettings
     /// Client-side limits on requests to the service.
@@ -48,6 +50,8 @@ public struct ConnectorManifest: Sendable {
 public struct Entity: Sendable {
     public let name: String
     public let description: String
+    /// Extra words that find every action of the entity in a search, such as "ticket" or "bug".
+    public let keywords: [String]
     public let actions: [Action]
 
     public func action(_ name: String) -> Action? {

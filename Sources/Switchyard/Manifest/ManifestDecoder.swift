@@ -66,6 +66,7 @@ public enum ManifestDecoder {
         let rateLimit = reader.value("rate_limit").map { RateLimitSettings.decode($0, at: .root.appending("rate_limit"), problems: &problems) }
             ?? RateLimitSettings()
         let transport = reader.value("transport").map { TransportSpec.decode($0, at: .root.appending("transport"), problems: &problems) } ?? .none
+        let synonyms = reader.value("synonyms").map { decodeSynonyms($0, at: .root.appending("synonyms"), problems: &problems) } ?? [:]
         var entities: [Entity] = []
         if let entitiesJSON = reader.value("entities") {
             entities = decodeEntities(entitiesJSON, at: .root.appending("entities"), problems: &problems)
@@ -89,7 +90,7 @@ public enum ManifestDecoder {
         guard let name, let title, let version, let description, let baseURL else { return nil }
         return ConnectorManifest(
             name: name, title: title, version: version, description: description, documentation: documentation,
-            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities,
+            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities, synonyms: synonyms,
             retry: retry, rateLimit: rateLimit, transport: transport, toolsets: toolsets, deployment: deployment, scope: scope, source: source
         )
     }
@@ -283,6 +284,7 @@ public enum ManifestDecoder {
             checkName(member.key, what: "entity", at: entityPointer, problems: &problems)
             guard var entityReader = ObjectReader(member.value, at: entityPointer, what: "an entity", problems: &problems) else { return nil }
             let description = entityReader.string("description", required: true, problems: &problems) ?? ""
+            let keywords = decodeKeywords(&entityReader, problems: &problems)
             var actions: [Action] = []
             if let actionsJSON = entityReader.value("actions"),
                let actionsReader = ObjectReader(actionsJSON, at: entityPointer.appending("actions"), what: "'actions'", problems: &problems) {
@@ -298,7 +300,7 @@ public enum ManifestDecoder {
                 problems.add(entityPointer, "missing required field 'actions'")
             }
             entityReader.reportUnknownFields(&problems)
-            return Entity(name: member.key, description: description, actions: actions)
+            return Entity(name: member.key, description: description, keywords: keywords, actions: actions)
         }
     }
 

@@ -92,7 +92,7 @@ extension ConnectorCatalog {
                     }
                     actions.append(action)
                 }
-                if !actions.isEmpty { entities.append(Entity(name: entity.name, description: entity.description, actions: actions)) }
+                if !actions.isEmpty { entities.append(Entity(name: entity.name, description: entity.description, keywords: entity.keywords, actions: actions)) }
             }
             selected.connectors.append(manifest.replacingEntities(entities))
         }

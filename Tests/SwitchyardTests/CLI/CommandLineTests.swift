@@ -83,6 +83,36 @@ struct CommandLineTests {
         #expect(output.stdout.contains("search"))
     }
 
+    @Test("search prints one line per match: id, score, summary, required params")
+    func searchText() throws {
+        let output = try CommandLine.run(["search", "move DEMO-5 to done", "--connector", "jira", "--limit", "3"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("jira/issues/transition  ") == true)
+        #expect(lines.first?.contains("requires issue, transition_id") == true)
+    }
+
+    @Test("search --json prints an array of matches over the bundled manifests")
+    func searchJSON() throws {
+        let output = try CommandLine.run(["search", "publish a blog post", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let matches = try #require(try JSONValue(parsing: output.stdout).arrayValue)
+        #expect(matches.count == 5)
+        #expect(matches.first?["id"]?.stringValue?.hasSuffix("/blog_posts/create") == true)
+        #expect(matches.first?["required"]?.arrayValue?.contains("title") == true)
+        #expect(matches.first?["read_only"] == false)
+    }
+
+    @Test("search with an unknown connector fails with a validation envelope naming the known ones")
+    func searchUnknownConnector() throws {
+        let output = try CommandLine.run(["search", "list issues", "--connector", "jiraa"])
+        #expect(output.status == 1)
+        let envelope = try JSONValue(parsing: output.stdout)
+        #expect(envelope["error"]?["kind"] == "validation")
+        #expect(envelope["error"]?["message"]?.stringValue?.contains("did you mean 'jira'") == true)
+    }
+
     @Test("validate accepts the bundled manifests")
     func validateBundled() throws {
         let output = try CommandLine.run(["validate", SandboxHarness.manifestsDirectory])
