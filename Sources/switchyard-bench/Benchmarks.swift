@@ -179,8 +179,8 @@ struct Benchmarks {
             actions = catalog.connectors.reduce(0) { $0 + $1.entities.reduce(0) { $0 + $1.actions.count } }
             describeSamples.append(try await measure { describeBytes = try CatalogDescription.describe(catalog).serializedBytes().count })
             let runtime = SwitchyardRuntime(catalog: catalog, settings: RuntimeSettings())
-            toolsSamples.append(await measure {
-                toolsBytes = ServerSession(runtime: runtime, configuration: ServeConfiguration()).toolDefinitions.serializedBytes().count
+            toolsSamples.append(try await measure {
+                toolsBytes = try await ServerSession(runtime: runtime, configuration: ServeConfiguration()).toolDefinitions.serializedBytes().count
             })
             try await runtime.shutdown()
         }

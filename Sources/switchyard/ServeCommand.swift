@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Switchyard
 import SwitchyardServer
+import Synchronization
 
 /// `switchyard serve`: JSON-RPC 2.0 and MCP over stdio, for agents.
 struct ServeCommand: AsyncParsableCommand {
@@ -24,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only these connectors, comma-separated (e.g. jira,confluence). Default: the connectors with credentials.", valueName: "LIST"))
     var connectors: String?
 
-    @Option(help: ArgumentHelp("How actions become MCP tools: 'actions' (one tool per action) or 'compact' (search, describe, execute).", valueName: "MODE"))
+    @Option(help: ArgumentHelp("How actions become MCP tools: 'actions' (one tool per action), 'search' (search_actions, describe_action, execute_action: a few KB whatever the catalog's size) or 'compact' (keyword search, describe, execute).", valueName: "MODE"))
     var tools: ToolMode = .actions
 
     @Option(name: .customLong("schema-dialect"), help: ArgumentHelp("JSON Schema dialect of tool params: mcp (standard), openai-strict (OpenAI strict function calling) or gemini (Gemini's OpenAPI subset).", valueName: "DIALECT"))
@@ -43,34 +44,77 @@ struct ServeCommand: AsyncParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let logger = global.makeLogger()
         let connectorNames = connectors.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-        let session: RuntimeSession
+        let selection: ToolSelection
         do {
-            let selection = try ToolSelection.resolve(
+            selection = try ToolSelection.resolve(
                 toolsets: toolsets, include: toolsInclude, exclude: toolsExclude, environment: global.environment, configFile: global.config
-            )
-            session = try await RuntimeSession.start(
-                global: global, safety: safety, sandbox: sandbox, connectors: connectorNames, onlyConfigured: true,
-                selection: (selection, tools == .actions), logger: logger
             )
         } catch {
             StandardStreams.error("switchyard serve: \(error.message)")
             throw ExitCode(1)
         }
-        let server = ServerSession(runtime: session.runtime, configuration: ServeConfiguration(toolMode: tools, schemaDialect: schemaDialect), logger: logger)
-        logger.info("serving \(session.runtime.catalog.connectors.map(\.name).joined(separator: ", ")) over stdio (tools: \(tools.rawValue))")
+        // The manifests load while the client says hello: the handshake is answered at once, and every
+        // other request waits for the runtime.
+        let started = Mutex<RuntimeSession?>(nil)
+        let (global, safety, sandbox, mode) = (global, safety, sandbox, tools)
+        let server = ServerSession(
+            loading: {
+                let session = try await RuntimeSession.start(
+                    global: global, safety: safety, sandbox: sandbox, connectors: connectorNames, onlyConfigured: true,
+                    selection: (selection, mode == .actions), logger: logger
+                )
+                started.withLock { $0 = session }
+                logger.info("serving \(session.runtime.catalog.connectors.map(\.name).joined(separator: ", ")) over stdio (tools: \(mode.rawValue))")
+                return session.runtime
+            },
+            configuration: ServeConfiguration(toolMode: tools, schemaDialect: schemaDialect), logger: logger
+        )
         let lines = LineReader().lines()
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await server.run(lines) }
+        // Serving ends at end of input or on a signal; a runtime that cannot load ends it with an error.
+        let failure = await withTaskGroup(of: ServeOutcome.self) { group in
+            group.addTask {
+                await server.run(lines)
+                return .finished
+            }
             group.addTask {
                 await SignalWaiter.waitForInterrupt()
                 logger.info("signal received: finishing requests in flight")
+                return .finished
             }
-            await group.next()
+            group.addTask {
+                do {
+                    try await server.waitUntilLoaded()
+                    return .loaded
+                } catch {
+                    return .failed((error as? ExecutionError)?.message ?? "\(error)")
+                }
+            }
+            var failure: String?
+            waiting: for await outcome in group {
+                switch outcome {
+                case .loaded: continue
+                case .finished: break waiting
+                case .failed(let message):
+                    failure = message
+                    break waiting
+                }
+            }
             group.cancelAll()
+            return failure
         }
         await server.drain()
-        await session.stop()
+        await started.withLock { $0 }?.stop()
+        if let failure {
+            StandardStreams.error("switchyard serve: \(failure)")
+            throw ExitCode(1)
+        }
     }
+}
+
+/// How one of serve's concurrent parts ended.
+private enum ServeOutcome: Sendable {
+    case loaded, finished
+    case failed(String)
 }
 
 extension ToolMode: ExpressibleByArgument {}

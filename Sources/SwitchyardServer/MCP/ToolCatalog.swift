@@ -4,7 +4,7 @@ import Switchyard
 ///
 /// In ``ToolMode/actions`` every action is a tool named `connector_entity_action` (at most 64 characters of
 /// `[A-Za-z0-9_-]`) whose `inputSchema` is the action's param schema and whose annotations come from its
-/// safety metadata. In ``ToolMode/compact`` there are three meta-tools instead.
+/// safety metadata. In ``ToolMode/compact`` and ``ToolMode/search`` there are three meta-tools instead.
 struct ToolCatalog: Sendable {
     /// What a tool name leads to.
     enum Target: Sendable {
@@ -12,6 +12,9 @@ struct ToolCatalog: Sendable {
         case searchActions
         case describe
         case execute
+        case findActions
+        case describeAction
+        case executeAction
     }
 
     static let searchToolName = "switchyard_search_actions"
@@ -43,6 +46,14 @@ struct ToolCatalog: Sendable {
                 ToolCatalog.searchToolName: .searchActions,
                 ToolCatalog.describeToolName: .describe,
                 ToolCatalog.executeToolName: .execute,
+            ]
+        case .search:
+            let actionCount = catalog.connectors.reduce(0) { $0 + $1.entities.reduce(0) { $0 + $1.actions.count } }
+            definitions = SearchTools.definitions(connectors: catalog.connectors.map(\.name), actionCount: actionCount)
+            targets = [
+                SearchTools.searchName: .findActions,
+                SearchTools.describeName: .describeAction,
+                SearchTools.executeName: .executeAction,
             ]
         }
         tools = .array(definitions)

@@ -7,18 +7,25 @@ extension ServerSession {
         case "ping":
             return .object(JSONObject())
         case "describe":
-            return try describe(context.paramsObject)
+            return try describe(context.paramsObject, catalog: try await ready().runtime.catalog)
         case "execute":
-            return try await execute(context)
+            return try await execute(context, state: try await ready())
+        case "search":
+            let index = try await ready().searchIndex
+            do throws(ExecutionError) {
+                return try searchMatches(context.paramsObject, index: index)
+            } catch {
+                throw .invalidParams(error.message, data: error.json)
+            }
         case "initialize":
             return initialize(context.paramsObject)
         case "server/discover":
             return discover()
         case "tools/list":
-            let listing: JSONValue = ["tools": tools.tools, "ttlMs": 0, "cacheScope": "private"]
+            let listing: JSONValue = ["tools": try await ready().tools.tools, "ttlMs": 0, "cacheScope": "private"]
             return listing.droppingModernFields(unless: context.isModern)
         case "tools/call":
-            return try await callTool(context)
+            return try await callTool(context, state: try await ready())
         case "logging/setLevel":
             guard let name = context.paramsObject["level"]?.stringValue, let level = LogLevel(rawValue: name) else {
                 throw .invalidParams("'level' must be one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -32,18 +39,18 @@ extension ServerSession {
 
     // MARK: Native methods
 
-    private func describe(_ params: JSONObject) throws(JSONRPCError) -> JSONValue {
+    private func describe(_ params: JSONObject, catalog: ConnectorCatalog) throws(JSONRPCError) -> JSONValue {
         let names = try stringParams(params, optional: ["connector", "entity", "action"], method: "describe")
         do {
-            return try CatalogDescription.describe(runtime.catalog, connector: names["connector"], entity: names["entity"], action: names["action"])
+            return try CatalogDescription.describe(catalog, connector: names["connector"], entity: names["entity"], action: names["action"])
         } catch {
             throw .invalidParams(error.message, data: error.json)
         }
     }
 
-    private func execute(_ context: RequestContext) async throws(JSONRPCError) -> JSONValue {
+    private func execute(_ context: RequestContext, state: ServingState) async throws(JSONRPCError) -> JSONValue {
         let request = try executeRequest(context.paramsObject, method: "execute")
-        return await run(request, context: context).json
+        return await run(request, runtime: state.runtime, context: context).json
     }
 
     // MARK: MCP
@@ -72,12 +79,13 @@ extension ServerSession {
         ["tools": ["listChanged": false], "logging": [:]]
     }
 
-    private func callTool(_ context: RequestContext) async throws(JSONRPCError) -> JSONValue {
+    private func callTool(_ context: RequestContext, state: ServingState) async throws(JSONRPCError) -> JSONValue {
+        let runtime = state.runtime
         let params = context.paramsObject
         guard let name = params["name"]?.stringValue else {
             throw .invalidParams("tools/call needs 'name', the tool to call")
         }
-        guard let target = tools.target(named: name) else {
+        guard let target = state.tools.target(named: name) else {
             throw .invalidParams("unknown tool '\(name)'", data: ["tool": .string(name)])
         }
         let arguments = params["arguments"] ?? .object(JSONObject())
@@ -88,20 +96,21 @@ extension ServerSession {
         let isError: Bool
         switch target {
         case .action(let connector, let entity, let action):
-            let params = configuration.schemaDialect == .mcp ? arguments : dialectArguments(arguments, connector: connector, entity: entity, action: action)
-            let envelope = await run(ExecuteRequest(connector: connector, entity: entity, action: action, params: params), context: context)
+            let params = configuration.schemaDialect == .mcp
+                ? arguments : dialectArguments(arguments, connector: connector, entity: entity, action: action, catalog: runtime.catalog)
+            let envelope = await run(ExecuteRequest(connector: connector, entity: entity, action: action, params: params), runtime: runtime, context: context)
             (output, isError) = (envelope.json, !envelope.isSuccess)
         case .execute:
             do {
                 let request = try executeRequest(argumentObject, method: ToolCatalog.executeToolName)
-                let envelope = await run(request, context: context)
+                let envelope = await run(request, runtime: runtime, context: context)
                 (output, isError) = (envelope.json, !envelope.isSuccess)
             } catch {
                 (output, isError) = (ResultEnvelope.failure(ExecutionError(kind: .validation, message: error.message), meta: [:]).json, true)
             }
         case .describe:
             do {
-                (output, isError) = (try describe(argumentObject), false)
+                (output, isError) = (try describe(argumentObject, catalog: runtime.catalog), false)
             } catch {
                 (output, isError) = (ResultEnvelope.failure(ExecutionError(kind: .validation, message: error.message), meta: [:]).json, true)
             }
@@ -109,6 +118,35 @@ extension ServerSession {
             let query = argumentObject["query"]?.stringValue ?? ""
             let limit = min(max(argumentObject["limit"]?.intValue ?? 10, 1), 50)
             (output, isError) = (CompactTools.search(runtime.catalog, query: query, connector: argumentObject["connector"]?.stringValue, limit: limit), false)
+        case .findActions:
+            do {
+                (output, isError) = (try searchMatches(argumentObject, index: state.searchIndex), false)
+            } catch {
+                (output, isError) = (ResultEnvelope.failure(error, meta: [:]).json, true)
+            }
+        case .describeAction:
+            do {
+                let id = try actionID(argumentObject, tool: SearchTools.describeName)
+                var described = try CatalogDescription.describe(
+                    runtime.catalog, connector: id.connector, entity: id.entity, action: id.action, dialect: configuration.schemaDialect
+                ).objectValue ?? JSONObject()
+                described["id"] = .string(id.description)
+                (output, isError) = (.object(described), false)
+            } catch {
+                (output, isError) = (ResultEnvelope.failure(error, meta: [:]).json, true)
+            }
+        case .executeAction:
+            do {
+                let id = try actionID(argumentObject, tool: SearchTools.executeName)
+                var params = argumentObject["params"] ?? .object(JSONObject())
+                if configuration.schemaDialect != .mcp {
+                    params = dialectArguments(params, connector: id.connector, entity: id.entity, action: id.action, catalog: runtime.catalog)
+                }
+                let envelope = await run(id.request(params: params), runtime: runtime, context: context)
+                (output, isError) = (envelope.json, !envelope.isSuccess)
+            } catch {
+                (output, isError) = (ResultEnvelope.failure(error, meta: [:]).json, true)
+            }
         }
         return toolResult(output, isError: isError)
     }
@@ -126,7 +164,7 @@ extension ServerSession {
     // MARK: Running actions
 
     /// Executes with progress and log notifications as the request asked for them.
-    private func run(_ request: ExecuteRequest, context: RequestContext) async -> ResultEnvelope {
+    private func run(_ request: ExecuteRequest, runtime: SwitchyardRuntime, context: RequestContext) async -> ResultEnvelope {
         let logLevel = context.isModern ? context.requestLogLevel : handshakeLogLevel.withLock { $0 }
         let label = "\(request.connector) \(request.entity) \(request.action)"
         notifyLog(.debug, "executing \(label)", threshold: logLevel)
@@ -160,9 +198,40 @@ extension ServerSession {
 
     // MARK: Params
 
+    /// `{"matches": [...]}` for `{query, connector?, limit?}`: the search method and the search_actions tool.
+    private func searchMatches(_ params: JSONObject, index: ActionIndex) throws(ExecutionError) -> JSONValue {
+        for member in params where !["query", "connector", "limit", "_meta"].contains(member.key) {
+            throw ExecutionError(kind: .validation, message: "search takes query, connector and limit; unknown param '\(member.key)'", details: ["param": .string(member.key)])
+        }
+        guard let query = params["query"]?.stringValue else {
+            throw ExecutionError(kind: .validation, message: "search needs 'query', the task in plain words, e.g. \"move DEMO-5 to done\"", details: ["param": "query"])
+        }
+        let connector = params["connector"]?.stringValue
+        if let value = params["connector"], connector == nil, !value.isNull {
+            throw ExecutionError(kind: .validation, message: "search param 'connector' must be a string, got \(value.typeName)", details: ["param": "connector"])
+        }
+        var limit = 5
+        if let value = params["limit"], !value.isNull {
+            guard let number = value.intValue, value.typeName == "integer" else {
+                throw ExecutionError(kind: .validation, message: "search param 'limit' must be an integer, got \(value.displayText)", details: ["param": "limit"])
+            }
+            limit = number
+        }
+        let matches = try index.search(query, connector: connector, limit: limit)
+        return ["matches": .array(matches.map(\.json))]
+    }
+
+    /// The action a search-mode tool names in its `id`.
+    private func actionID(_ params: JSONObject, tool: String) throws(ExecutionError) -> ActionID {
+        guard let text = params["id"]?.stringValue else {
+            throw ExecutionError(kind: .validation, message: "\(tool) needs 'id', an action id from search_actions, e.g. jira/issues/get", details: ["param": "id"])
+        }
+        return try ActionID.parse(text)
+    }
+
     /// Arguments made in the server's schema dialect, in the form the action's schema validates.
-    private func dialectArguments(_ arguments: JSONValue, connector: String, entity: String, action: String) -> JSONValue {
-        guard let (_, model) = try? runtime.catalog.resolve(ExecuteRequest(connector: connector, entity: entity, action: action)) else { return arguments }
+    private func dialectArguments(_ arguments: JSONValue, connector: String, entity: String, action: String, catalog: ConnectorCatalog) -> JSONValue {
+        guard let (_, model) = try? catalog.resolve(ExecuteRequest(connector: connector, entity: entity, action: action)) else { return arguments }
         return configuration.schemaDialect.normalize(arguments, declared: model.params.json)
     }
 

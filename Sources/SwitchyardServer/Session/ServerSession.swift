@@ -9,31 +9,61 @@ import Synchronization
 /// `initialize` handshake (2025-03-26 … 2025-11-25) or the stateless revision (`server/discover`, the
 /// version in each request's `_meta`); each request is answered in the era it speaks.
 ///
+/// The runtime may still be loading when the first lines arrive: the handshake (`initialize`,
+/// `server/discover`, `ping`, `logging/setLevel`) is answered at once, and every other request waits for
+/// the load, so a client's start-up overlaps with reading the manifests.
+///
 /// ```swift
 /// let session = ServerSession(runtime: runtime, configuration: ServeConfiguration())
 /// await session.run(LineReader().lines())   // returns at end of input, after in-flight requests finish
 /// ```
 public final class ServerSession: Sendable {
-    let runtime: SwitchyardRuntime
     let configuration: ServeConfiguration
-    let tools: ToolCatalog
+    /// The runtime and its tools, once loaded.
+    let loading: Task<ServingState, any Error>
     let writer: MessageWriter
     let logger: Logger
     let inFlight: InFlightRequests
     /// The level set by `logging/setLevel`; `nil` sends no log notifications.
     let handshakeLogLevel = Mutex<LogLevel?>(nil)
 
-    public init(runtime: SwitchyardRuntime, configuration: ServeConfiguration, writer: MessageWriter = MessageWriter(), logger: Logger = Logger(label: "switchyard.serve")) {
-        self.runtime = runtime
+    public convenience init(
+        runtime: SwitchyardRuntime, configuration: ServeConfiguration, writer: MessageWriter = MessageWriter(), logger: Logger = Logger(label: "switchyard.serve")
+    ) {
+        self.init(loading: { runtime }, configuration: configuration, writer: writer, logger: logger)
+    }
+
+    /// A session whose runtime `load` makes in the background; a request that needs it before it is ready
+    /// waits, and gets an internal error naming the cause if loading failed.
+    public init(
+        loading load: @escaping @Sendable () async throws -> SwitchyardRuntime, configuration: ServeConfiguration,
+        writer: MessageWriter = MessageWriter(), logger: Logger = Logger(label: "switchyard.serve")
+    ) {
         self.configuration = configuration
         self.writer = writer
         self.logger = logger
-        tools = ToolCatalog(catalog: runtime.catalog, mode: configuration.toolMode, dialect: configuration.schemaDialect)
         inFlight = InFlightRequests(limit: configuration.maximumInFlight)
+        loading = Task { ServingState(runtime: try await load(), configuration: configuration) }
+    }
+
+    /// The runtime and its tools, waiting for the load.
+    func ready() async throws(JSONRPCError) -> ServingState {
+        do {
+            return try await loading.value
+        } catch {
+            throw .internalError("the server could not start: \((error as? ExecutionError)?.message ?? "\(error)")")
+        }
+    }
+
+    /// Returns once the runtime has loaded; throws what stopped it.
+    public func waitUntilLoaded() async throws {
+        _ = try await loading.value
     }
 
     /// The `tools` array `tools/list` returns.
-    public var toolDefinitions: JSONValue { tools.tools }
+    public var toolDefinitions: JSONValue {
+        get async throws { try await loading.value.tools.tools }
+    }
 
     /// Handles every line until the input ends, then waits for the requests still in flight.
     public func run(_ lines: AsyncStream<LineReader.Line>) async {
