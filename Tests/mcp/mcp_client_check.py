@@ -136,7 +136,55 @@ class Adapter:
         return await self.session.call_tool(name, arguments, read_timeout_seconds=timedelta(seconds=timeout))
 
 
-async def run_checks(adapter: Adapter, checks: Checks, timeout: float) -> None:
+def structured(checks: Checks, label: str, result: Any) -> dict | None:
+    """The JSON object a meta-tool returned as its text."""
+    return envelope(checks, label, result)
+
+
+async def run_meta_checks(adapter: Adapter, checks: Checks, timeout: float, tool_mode: str) -> None:
+    """compact and search modes: three meta-tools, and a task through them to the sandbox and back."""
+    try:
+        tools = await adapter.list_tools()
+    except Exception as exc:  # noqa: BLE001
+        checks.fail("tools/list succeeds", describe_exc(exc))
+        return
+    names = [t.name for t in tools]
+    expected = (["search_actions", "describe_action", "execute_action"] if tool_mode == "search"
+                else ["switchyard_search_actions", "switchyard_describe", "switchyard_execute"])
+    checks.ok(names == expected, f"{tool_mode} mode lists exactly {expected}", f"got {names}")
+    size = len(json.dumps([t.model_dump(exclude_none=True, by_alias=True, mode="json") for t in tools], separators=(",", ":")).encode())
+    checks.ok(size <= 4096, f"{tool_mode} mode's tools/list is at most 4 KB ({size} bytes)")
+    if tool_mode == "search":
+        found = structured(checks, "search_actions", await adapter.call_tool(
+            "search_actions", {"query": "move DEMO-5 to done", "connector": "jira"}, timeout))
+        top = ((found or {}).get("matches") or [{}])[0].get("id")
+        checks.ok(top == "jira/issues/transition", "search_actions ranks jira/issues/transition first for 'move DEMO-5 to done'", f"got {top}")
+        described = structured(checks, "describe_action", await adapter.call_tool("describe_action", {"id": "jira/issues/create"}, timeout))
+        props = ((described or {}).get("params") or {}).get("properties") or {}
+        checks.ok("summary" in props and "project" in props, "describe_action shows the params of jira/issues/create", f"got {sorted(props)[:10]}")
+        created = structured(checks, "execute_action create", await adapter.call_tool(
+            "execute_action", {"id": "jira/issues/create", "params": {"project": "DEMO", "issue_type": "Task", "summary": "Created through search mode"}}, timeout))
+        key = ((created or {}).get("data") or {}).get("key")
+        checks.ok(isinstance(key, str) and key.startswith("DEMO-"), "execute_action creates an issue", f"got {json.dumps(created)[:300]}")
+        read = structured(checks, "execute_action get", await adapter.call_tool(
+            "execute_action", {"id": "jira/issues/get", "params": {"issue": key or "DEMO-1"}}, timeout))
+        summary = (((read or {}).get("data") or {}).get("fields") or {}).get("summary")
+        checks.ok(summary == "Created through search mode", "execute_action reads the new issue back", f"got {summary!r}")
+        bad = await adapter.call_tool("execute_action", {"id": "jira/issues/fetch", "params": {}}, timeout)
+        checks.ok(is_error(bad) and "fetch" in text_of(bad), "an unknown action id is an error naming it", text_of(bad)[:200])
+    else:
+        found = structured(checks, "switchyard_search_actions", await adapter.call_tool(
+            "switchyard_search_actions", {"query": "jira create issue"}, timeout))
+        checks.ok(bool((found or {}).get("matches")), "switchyard_search_actions finds matches")
+        read = structured(checks, "switchyard_execute", await adapter.call_tool(
+            "switchyard_execute", {"connector": "jira", "entity": "issues", "action": "get", "params": {"issue": "DEMO-1"}}, timeout))
+        checks.ok(((read or {}).get("data") or {}).get("key") == "DEMO-1", "switchyard_execute reads DEMO-1")
+
+
+async def run_checks(adapter: Adapter, checks: Checks, timeout: float, tool_mode: str = "actions") -> None:
+    if tool_mode in ("compact", "search"):
+        await run_meta_checks(adapter, checks, timeout, tool_mode)
+        return
     # --- tools/list ---------------------------------------------------------------------------
     try:
         tools = await adapter.list_tools()
@@ -147,6 +195,13 @@ async def run_checks(adapter: Adapter, checks: Checks, timeout: float) -> None:
     checks.ok(True, f"tools/list succeeds ({len(names)} tools)")
     checks.ok("jira_issues_get" in names and "jira_issues_create" in names,
               "tools include jira_issues_get and jira_issues_create", f"got {names[:20]}")
+    if tool_mode == "toolsets":
+        # serve --toolsets jira:issues,confluence:pages: exactly those groups, the other connectors' defaults.
+        checks.ok("jira_issues_delete" in names and "jira_boards_list" not in names and "confluence_pages_delete" in names,
+                  "--toolsets jira:issues,confluence:pages offers those groups and nothing else of them", f"got {sorted(names)[:40]}")
+    else:
+        checks.ok(len([n for n in names if n.startswith(("jira_", "confluence_"))]) <= 40,
+                  "the default toolsets offer at most 40 Jira and Confluence tools", f"got {len(names)}")
     bad_names = [n for n in names if not TOOL_NAME.match(n)]
     checks.ok(not bad_names, "every tool name matches ^[A-Za-z0-9_-]{1,64}$", f"bad: {bad_names[:10]}")
     checks.ok(len(set(names)) == len(names), "tool names are unique",
@@ -251,7 +306,7 @@ async def main_v2(params: Any, args: argparse.Namespace, checks: Checks) -> None
             path = "discover" if session.discover_result is not None else "initialize"
             adapter = Adapter(session, path, client.protocol_version, client.server_info, client=client)
             report_connection(adapter, checks, args.expect_version)
-            await run_checks(adapter, checks, args.timeout)
+            await run_checks(adapter, checks, args.timeout, args.tool_mode)
             checks.check_stream()
     except Exception as exc:  # noqa: BLE001
         if checks.passed == 0 and checks.failed == 0:
@@ -273,7 +328,7 @@ async def main_v1(params: Any, args: argparse.Namespace, checks: Checks) -> None
                 init = await session.initialize()
                 adapter = Adapter(session, "initialize", init.protocolVersion, init.serverInfo)
                 report_connection(adapter, checks, args.expect_version)
-                await run_checks(adapter, checks, args.timeout)
+                await run_checks(adapter, checks, args.timeout, args.tool_mode)
                 checks.check_stream()
     except Exception as exc:  # noqa: BLE001
         if checks.passed == 0 and checks.failed == 0:
@@ -294,7 +349,9 @@ def main() -> int:
                         help="fail unless this protocol version is negotiated (e.g. 2026-07-28)")
     parser.add_argument("--timeout", type=float, default=30.0, help="per-request timeout in seconds")
     parser.add_argument("--total-timeout", type=float, default=60.0, help="whole-run timeout in seconds")
-    parser.add_argument("--server-args", default="serve --sandbox", help="arguments for the binary")
+    parser.add_argument("--server-args", default=None, help="arguments for the binary (default: per --tool-mode)")
+    parser.add_argument("--tool-mode", default="actions", choices=["actions", "toolsets", "compact", "search"],
+                        help="which tool mode to check; picks the server arguments unless --server-args is given")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
 
@@ -303,6 +360,13 @@ def main() -> int:
         command = os.path.abspath(command)
     elif shutil.which(command):
         command = shutil.which(command)
+    if args.server_args is None:
+        args.server_args = {
+            "actions": "serve --sandbox",
+            "toolsets": "serve --sandbox --toolsets jira:issues,confluence:pages",
+            "compact": "serve --sandbox --tools compact",
+            "search": "serve --sandbox --tools search",
+        }[args.tool_mode]
     checks = Checks()
     if not (os.path.isfile(command) and os.access(command, os.X_OK)):
         checks.fail("switchyard binary exists and is executable", command)

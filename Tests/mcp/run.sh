@@ -60,13 +60,16 @@ run() {
 
 v2_args=()
 if [ -n "${MCP_V2_EXPECT_VERSION:-}" ]; then v2_args+=(--expect-version "$MCP_V2_EXPECT_VERSION"); fi
-run "mcp 2.x (auto: discover, else initialize)" \
-    "$venvs/mcp2/bin/python" "$here/mcp_client_check.py" "$binary" --mode auto ${v2_args[@]+"${v2_args[@]}"}
-if [ "${MCP_V2_ALSO_LEGACY:-0}" = 1 ]; then
-    run "mcp 2.x (legacy: initialize)" \
-        "$venvs/mcp2/bin/python" "$here/mcp_client_check.py" "$binary" --mode legacy
-fi
-run "mcp 1.x (initialize)" \
-    "$venvs/mcp1/bin/python" "$here/mcp_client_check.py" "$binary"
+# Every tool mode: one tool per action (default toolsets), chosen toolsets, compact and search.
+for tool_mode in actions toolsets compact search; do
+    run "mcp 2.x (auto: discover, else initialize), tools $tool_mode" \
+        "$venvs/mcp2/bin/python" "$here/mcp_client_check.py" "$binary" --mode auto --tool-mode "$tool_mode" ${v2_args[@]+"${v2_args[@]}"}
+    if [ "${MCP_V2_ALSO_LEGACY:-0}" = 1 ]; then
+        run "mcp 2.x (legacy: initialize), tools $tool_mode" \
+            "$venvs/mcp2/bin/python" "$here/mcp_client_check.py" "$binary" --mode legacy --tool-mode "$tool_mode"
+    fi
+    run "mcp 1.x (initialize), tools $tool_mode" \
+        "$venvs/mcp1/bin/python" "$here/mcp_client_check.py" "$binary" --tool-mode "$tool_mode"
+done
 
 exit $status
