@@ -1,10 +1,39 @@
 #!/usr/bin/env bash
-# Builds Switchyard in release mode (scripts/build-release.sh) and runs the benchmark suite; prints a
-# Markdown table.
-#   scripts/bench.sh            the full run (a few minutes)
-#   scripts/bench.sh --quick    a smoke run with a few iterations (figures not meaningful)
+# Builds Switchyard in release mode (scripts/build-release.sh) and runs the benchmark suite; prints
+# Markdown tables.
+#   scripts/bench.sh                 the full run (a few minutes): runtime figures, action search, then
+#                                    the agent-context figures (scripts/bench-context.py)
+#   scripts/bench.sh --quick         a smoke run with a few iterations (figures not meaningful)
 #   scripts/bench.sh --search-only   only action search: task-set top-1/top-3/MRR and ms per query over 5,000+ actions
+#   scripts/bench.sh --context-only  only tools/list bytes per mode next to mcp-atlassian's, and spawn → initialize
+# The agent-context part installs mcp-atlassian from PyPI into .build/bench-venvs/mcp-atlassian to measure it in
+# the same run; where that cannot be installed it says so and measures Switchyard alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build-release.sh
-exec .build/release/switchyard-bench "$@"
+
+context_only=0
+args=()
+for arg in "$@"; do
+    if [ "$arg" = --context-only ]; then context_only=1; else args+=("$arg"); fi
+done
+if [ "$context_only" = 0 ]; then
+    .build/release/switchyard-bench ${args[@]+"${args[@]}"}
+fi
+
+peer=()
+venv=.build/bench-venvs/mcp-atlassian
+if [ ! -x "$venv/bin/mcp-atlassian" ]; then
+    echo "bench: installing mcp-atlassian from PyPI into $venv" >&2
+    rm -rf "$venv"
+    if ! { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check mcp-atlassian >&2; }; then
+        echo "bench: mcp-atlassian could not be installed; measuring Switchyard alone" >&2
+    fi
+fi
+if [ -x "$venv/bin/mcp-atlassian" ]; then
+    echo "bench: peer is mcp-atlassian $("$venv/bin/pip" show mcp-atlassian 2>/dev/null | awk '/^Version/ {print $2}')" >&2
+    peer=(--peer "$venv/bin/mcp-atlassian")
+fi
+runs=30
+for arg in "$@"; do [ "$arg" = --quick ] && runs=5; done
+python3 scripts/bench-context.py .build/release/switchyard --runs "$runs" ${peer[@]+"${peer[@]}"}

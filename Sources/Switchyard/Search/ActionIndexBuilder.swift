@@ -96,6 +96,7 @@ struct ActionIndexBuilder {
             frequencies.append(combined)
         }
         let verbTerms = Set(SearchIntent.verbTerms.compactMap { vocabulary[$0] })
+        let verbFields: [SearchField] = [.name, .keywords]
         func idf(_ term: Int32) -> Float {
             let df = Float(documentFrequency[Int(term)])
             return Float(log(1 + Double((total - df + 0.5) / (df + 0.5))))
@@ -107,8 +108,12 @@ struct ActionIndexBuilder {
                 let impact = idf(term) * frequency / (ActionIndex.k1 + frequency)
                 postings[Int(term)].append(ActionIndex.Posting(entry: Int32(entry), impact: impact))
             }
-            for term in verbTerms {
-                let frequency = frequencyOf(term, in: entry, fields: [.name, .keywords], averageLengths: averageLengths)
+            // Only the verbs the entry's name and keywords hold: looking every verb up in every entry made
+            // building the index over thousands of actions take seconds.
+            let named = fieldCounts[entry][SearchField.name.rawValue].keys.filter(verbTerms.contains)
+                + fieldCounts[entry][SearchField.keywords.rawValue].keys.filter(verbTerms.contains)
+            for term in Set(named) {
+                let frequency = frequencyOf(term, in: entry, fields: verbFields, averageLengths: averageLengths)
                 guard frequency > 0 else { continue }
                 verbPostings[term, default: []].append(ActionIndex.Posting(entry: Int32(entry), impact: idf(term) * frequency / (ActionIndex.k1 + frequency)))
             }
