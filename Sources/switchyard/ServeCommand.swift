@@ -71,7 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let lines = LineReader().lines()
         // Serving ends at end of input or on a signal; a runtime that cannot load ends it with an error.
-        let failure = await withTaskGroup(of: ServeOutcome.self) { group in
+        let servingFailure = await withTaskGroup(of: ServeOutcome.self) { group in
             group.addTask {
                 await server.run(lines)
                 return .finished
@@ -103,6 +103,15 @@ struct ServeCommand: AsyncParsableCommand {
             return failure
         }
         await server.drain()
+        // Input may end before a failed load is noticed; it still decides the exit status.
+        var failure = servingFailure
+        if failure == nil {
+            do {
+                try await server.waitUntilLoaded()
+            } catch {
+                failure = (error as? ExecutionError)?.message ?? "\(error)"
+            }
+        }
         await started.withLock { $0 }?.stop()
         if let failure {
             StandardStreams.error("switchyard serve: \(failure)")

@@ -20,41 +20,72 @@ public enum SearchTokenizer {
     /// (intent reads "open a …").
     public static func words(_ text: String, prose: Bool = false) -> [String] {
         var words: [String] = []
-        for chunk in text.split(whereSeparator: { $0.isWhitespace }) {
-            if isKey(chunk) {
-                words.append("key")
-                continue
+        var chunk: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                appendWords(of: chunk, prose: prose, to: &words)
+                chunk.removeAll(keepingCapacity: true)
+            } else {
+                chunk.append(scalar)
             }
-            var current = String.UnicodeScalarView()
-            var previousWasLower = false
-            func flush() {
-                let isNumber = current.allSatisfy { ("0"..."9").contains($0) }
-                let isCapitals = prose && current.allSatisfy { ("A"..."Z").contains($0) }
-                if !current.isEmpty, !isNumber, !isCapitals {
-                    words.append(String(current).lowercased())
-                }
-                current.removeAll()
-            }
-            for scalar in chunk.unicodeScalars {
-                guard scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else {
-                    flush()
-                    previousWasLower = false
-                    continue
-                }
-                if previousWasLower, scalar.properties.isUppercase { flush() }
-                current.append(scalar)
-                previousWasLower = scalar.properties.isLowercase
-            }
-            flush()
         }
+        appendWords(of: chunk, prose: prose, to: &words)
         return words
     }
 
+    /// The words of one whitespace-free chunk: split at other characters and at lower-to-upper case changes.
+    private static func appendWords(of chunk: [Unicode.Scalar], prose: Bool, to words: inout [String]) {
+        guard !chunk.isEmpty else { return }
+        if isKey(chunk) {
+            words.append("key")
+            return
+        }
+        var current = String.UnicodeScalarView()
+        var previousWasLower = false
+        func flush() {
+            let isNumber = current.allSatisfy { ("0"..."9").contains($0) }
+            let isCapitals = prose && current.allSatisfy { ("A"..."Z").contains($0) }
+            if !current.isEmpty, !isNumber, !isCapitals {
+                words.append(String(current).lowercased())
+            }
+            current.removeAll()
+        }
+        for scalar in chunk {
+            guard isAlphanumeric(scalar) else {
+                flush()
+                previousWasLower = false
+                continue
+            }
+            if previousWasLower, isUppercase(scalar) { flush() }
+            current.append(scalar)
+            previousWasLower = isLowercase(scalar)
+        }
+        flush()
+    }
+
+    // ASCII answers without Unicode's property tables, which made tokenizing most of building an index.
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || ("\t"..."\r").contains(scalar) : scalar.properties.isWhitespace
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) : scalar.properties.isAlphabetic
+    }
+
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
+    }
+
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase
+    }
+
     /// An issue key such as `DEMO-12` (or `(DEMO-12),`): capital letters, a dash, digits.
-    private static func isKey(_ chunk: Substring) -> Bool {
-        var scalars = Array(chunk.unicodeScalars)
+    private static func isKey(_ chunk: [Unicode.Scalar]) -> Bool {
+        var scalars = chunk
         while let last = scalars.last, !("0"..."9").contains(last) { scalars.removeLast() }
-        let start = scalars.firstIndex { $0.properties.isAlphabetic } ?? scalars.endIndex
+        let start = scalars.firstIndex { isAlphanumeric($0) && !("0"..."9").contains($0) } ?? scalars.endIndex
         guard let dash = scalars[start...].firstIndex(of: "-") else { return false }
         let key = scalars[start..<dash]
         let number = scalars[(dash + 1)...]
