@@ -82,12 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
                 return .finished
             }
             group.addTask {
-                do {
-                    try await server.waitUntilLoaded()
-                    return .loaded
-                } catch {
-                    return .failed((error as? ExecutionError)?.message ?? "\(error)")
-                }
+                await Self.loadFailure(of: server).map(ServeOutcome.failed) ?? .loaded
             }
             var failure: String?
             waiting: for await outcome in group {
@@ -105,17 +100,21 @@ struct ServeCommand: AsyncParsableCommand {
         await server.drain()
         // Input may end before a failed load is noticed; it still decides the exit status.
         var failure = servingFailure
-        if failure == nil {
-            do {
-                try await server.waitUntilLoaded()
-            } catch {
-                failure = (error as? ExecutionError)?.message ?? "\(error)"
-            }
-        }
+        if failure == nil { failure = await Self.loadFailure(of: server) }
         await started.withLock { $0 }?.stop()
         if let failure {
             StandardStreams.error("switchyard serve: \(failure)")
             throw ExitCode(1)
+        }
+    }
+
+    /// Why the server's runtime could not load, once the load has ended; `nil` when it loaded.
+    private static func loadFailure(of server: ServerSession) async -> String? {
+        do {
+            try await server.waitUntilLoaded()
+            return nil
+        } catch {
+            return (error as? ExecutionError)?.message ?? "\(error)"
         }
     }
 }
