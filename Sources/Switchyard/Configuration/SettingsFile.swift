@@ -21,12 +21,16 @@ public enum SettingsFile {
         return result
     }
 
-    /// `{"jira": {"method": "api_token", "email": "…", "api_token": "…"}}`
+    /// `{"jira": {"method": "api_token", "email": "…", "api_token": "…"}}`, or a jirametrics Jira config
+    /// (`{"url": "…", "email": "…", "api_token": "…"}`, see ``JirametricsCredentials``).
     public static func loadCredentials(path: String) throws(ExecutionError) -> [String: [String: String]] {
         try requirePrivate(path: path)
         let json = try readJSON(path: path, what: "credentials")
         guard let object = json.objectValue else {
             throw ExecutionError(kind: .config, message: "credentials file \(path) must hold an object of connector name → credential fields")
+        }
+        if JirametricsCredentials.matches(object) {
+            return try JirametricsCredentials.credentials(from: object, path: path)
         }
         var result: [String: [String: String]] = [:]
         for member in object {
