@@ -44,8 +44,6 @@ public struct ToolSelection: Sendable, Hashable {
         values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    public var isEmpty: Bool { toolsets.isEmpty && include.isEmpty && exclude.isEmpty }
-
     /// The raw tool name of an action, which patterns match.
     public static func toolName(connector: String, entity: String, action: String) -> String {
         "\(connector)_\(entity)_\(action)"
