@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Tests/mcp/mcp_client_check.py against `switchyard serve --sandbox` with the official MCP
-# Python SDK, once with mcp 2.x (server/discover, falling back to initialize) and once with
-# mcp 1.x (initialize handshake).
+# Python SDK, with mcp 2.x (server/discover, falling back to initialize) and with mcp 1.x
+# (initialize handshake), in every tool mode: actions, toolsets, compact and search.
 #
 #   Tests/mcp/run.sh [VENV_DIR] [SWITCHYARD_BINARY]
 #
