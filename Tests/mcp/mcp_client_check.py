@@ -141,12 +141,19 @@ def structured(checks: Checks, label: str, result: Any) -> dict | None:
     return envelope(checks, label, result)
 
 
-async def run_meta_checks(adapter: Adapter, checks: Checks, timeout: float, tool_mode: str) -> None:
-    """compact and search modes: three meta-tools, and a task through them to the sandbox and back."""
+async def list_tools_checked(adapter: Adapter, checks: Checks) -> list[Any] | None:
+    """tools/list, or None (recorded as a failure) when it fails."""
     try:
-        tools = await adapter.list_tools()
+        return await adapter.list_tools()
     except Exception as exc:  # noqa: BLE001
         checks.fail("tools/list succeeds", describe_exc(exc))
+        return None
+
+
+async def run_meta_checks(adapter: Adapter, checks: Checks, timeout: float, tool_mode: str) -> None:
+    """compact and search modes: three meta-tools, and a task through them to the sandbox and back."""
+    tools = await list_tools_checked(adapter, checks)
+    if tools is None:
         return
     names = [t.name for t in tools]
     expected = (["search_actions", "describe_action", "execute_action"] if tool_mode == "search"
@@ -186,10 +193,8 @@ async def run_checks(adapter: Adapter, checks: Checks, timeout: float, tool_mode
         await run_meta_checks(adapter, checks, timeout, tool_mode)
         return
     # --- tools/list ---------------------------------------------------------------------------
-    try:
-        tools = await adapter.list_tools()
-    except Exception as exc:  # noqa: BLE001
-        checks.fail("tools/list succeeds", describe_exc(exc))
+    tools = await list_tools_checked(adapter, checks)
+    if tools is None:
         return
     names = [t.name for t in tools]
     checks.ok(True, f"tools/list succeeds ({len(names)} tools)")
