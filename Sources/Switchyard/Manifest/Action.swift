@@ -2,6 +2,9 @@
 public struct Action: Sendable {
     public let name: String
     public let description: String
+    /// A one-line summary for tool definitions and search results, which the model re-reads on every turn
+    /// (`describe` shows the full description). Without it, tools carry the condensed description.
+    public let summary: String?
     public let safety: ActionSafety
     /// Extra words that find the action in a search, as a user would phrase the request ("close", "resolve").
     public let keywords: [String]
@@ -15,6 +18,9 @@ public struct Action: Sendable {
     public let response: ResponseSpec
     /// Retry settings for this action, over the connector's.
     public let retry: RetrySettings
+
+    /// The longest summary a manifest may declare, and the longest a search match shows.
+    public static let summaryLength = 140
 
     /// The names of the params the manifest declares.
     public var declaredParamNames: Set<String> {

@@ -4,6 +4,8 @@ enum ActionDecoder {
         ManifestDecoder.checkName(name, what: "action", at: pointer, problems: &problems)
         guard var reader = ObjectReader(json, at: pointer, what: "an action", problems: &problems) else { return nil }
         let description = reader.string("description", required: true, problems: &problems) ?? ""
+        let summary = reader.string("summary", problems: &problems)
+        if let summary { checkSummary(summary, at: pointer.appending("summary"), problems: &problems) }
         let safetyJSON = reader.value("safety")
         let keywords = ManifestDecoder.decodeKeywords(&reader, problems: &problems)
         let paramsJSON = reader.value("params") ?? ["type": "object", "properties": [:]]
@@ -36,9 +38,20 @@ enum ActionDecoder {
             return nil
         }
         return Action(
-            name: name, description: description, safety: safety, keywords: keywords, declaredParams: paramsJSON,
+            name: name, description: description, summary: summary, safety: safety, keywords: keywords, declaredParams: paramsJSON,
             params: schema, request: request, prefetch: prefetch, response: response, retry: retry
         )
+    }
+
+    /// A summary is one line of prose: tool definitions append the description's example to it.
+    private static func checkSummary(_ summary: String, at pointer: JSONPointer, problems: inout ProblemList) {
+        if summary.allSatisfy(\.isWhitespace) {
+            problems.add(pointer, "summary must not be empty")
+        } else if summary.contains(where: \.isNewline) {
+            problems.add(pointer, "summary must be one line")
+        } else if summary.count > Action.summaryLength {
+            problems.add(pointer, "summary has \(summary.count) characters; at most \(Action.summaryLength), as the full text belongs in 'description'")
+        }
     }
 
     /// The declared params: the schema must be an object schema and may not use reserved names.

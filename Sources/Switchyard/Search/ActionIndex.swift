@@ -58,8 +58,6 @@ public struct ActionIndex: Sendable {
     static let unknownIntentWrite: Float = 0.7
     /// The factor for a DELETE action when the request adds or changes something.
     static let writeIntentDelete: Float = 0.8
-    /// The longest summary a match carries.
-    public static let summaryLength = 140
     /// The most matches one search returns.
     public static let maximumLimit = 100
 

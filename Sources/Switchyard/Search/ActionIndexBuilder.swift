@@ -25,12 +25,13 @@ struct ActionIndexBuilder {
             let entityDescription = SearchTokenizer.terms(entity.description, prose: true)
             let entityKeywords = entity.keywords.flatMap { SearchTokenizer.terms($0) }
             for action in entity.actions {
-                let summary = Self.summary(of: action.description, maximumLength: ActionIndex.summaryLength)
+                // Ranking reads the description's first sentence; a match shows the manifest's summary if it has one.
+                let firstSentence = Self.summary(of: action.description, maximumLength: Action.summaryLength)
                 let paramNames = action.declaredParams["properties"]?.objectValue?.keys ?? []
                 var fields = [[String]](repeating: [], count: SearchField.allCases.count)
                 fields[SearchField.name.rawValue] = entityName + SearchTokenizer.terms(action.name)
                 fields[SearchField.keywords.rawValue] = action.keywords.flatMap { SearchTokenizer.terms($0) } + entityKeywords
-                fields[SearchField.summary.rawValue] = SearchTokenizer.terms(summary, prose: true)
+                fields[SearchField.summary.rawValue] = SearchTokenizer.terms(firstSentence, prose: true)
                 fields[SearchField.description.rawValue] = SearchTokenizer.terms(String(Self.prose(of: action.description)), prose: true)
                 fields[SearchField.params.rawValue] = paramNames.flatMap { SearchTokenizer.terms($0) }
                 fields[SearchField.entity.rawValue] = entityDescription
@@ -38,7 +39,7 @@ struct ActionIndexBuilder {
                 addEntry(fields)
                 let id = ActionID(connector: manifest.name, entity: entity.name, action: action.name)
                 entries.append(ActionIndex.Entry(
-                    id: id, idText: id.description, summary: summary,
+                    id: id, idText: id.description, summary: action.summary ?? firstSentence,
                     requiredParams: action.declaredParams["required"]?.arrayValue?.compactMap(\.stringValue) ?? [],
                     readOnly: action.safety.readOnly, deletes: action.request.method == .delete
                 ))

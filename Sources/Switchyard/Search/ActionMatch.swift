@@ -10,7 +10,8 @@ public struct ActionMatch: Sendable, Hashable {
     public let id: ActionID
     /// The BM25F score after synonym and intent weighting; only comparable within one search.
     public let score: Double
-    /// The first sentence of the action's description, at most ``ActionIndex/summaryLength`` characters.
+    /// The action's manifest summary, or else the first sentence of its description, at most
+    /// ``Action/summaryLength`` characters.
     public let summary: String
     /// The names of the params a call must give.
     public let requiredParams: [String]

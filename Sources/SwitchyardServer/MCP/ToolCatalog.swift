@@ -97,7 +97,7 @@ struct ToolCatalog: Sendable {
         }
         var definition: JSONObject = [
             "name": .string(name),
-            "description": .string(ToolText.condensed(action.description)),
+            "description": .string(ToolText.description(for: action)),
             "inputSchema": dialect.convert(ToolSchema.input(for: action)),
         ]
         if !annotations.isEmpty { definition["annotations"] = .object(annotations) }
