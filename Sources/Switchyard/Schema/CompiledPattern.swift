@@ -1,4 +1,7 @@
-/// A `pattern` keyword compiled once, when the schema loads.
+import Synchronization
+
+/// A `pattern` keyword compiled once, when the schema loads; a pattern that many schemas share (the bundled
+/// manifests use 6 distinct ones 60 times) is compiled once per process (``shared(_:)``).
 ///
 /// Matching follows ECMA-262 as JSON Schema asks: the pattern is searched for anywhere in the string (anchor it
 /// with `^…$` to match the whole value), it runs over Unicode scalars rather than grapheme clusters, and `\d`
@@ -22,6 +25,16 @@ struct CompiledPattern: @unchecked Sendable {
             .asciiOnlyWordCharacters()
         _ = "".contains(regex)
     }
+
+    /// The compiled form of `source`, from the process-wide cache when an earlier schema compiled it.
+    static func shared(_ source: String) throws -> CompiledPattern {
+        if let cached = cache.withLock({ $0[source] }) { return cached }
+        let pattern = try CompiledPattern(source)
+        cache.withLock { $0[source] = pattern }
+        return pattern
+    }
+
+    private static let cache = Mutex<[String: CompiledPattern]>([:])
 
     /// Whether the pattern occurs anywhere in `text`.
     func matches(_ text: String) -> Bool {

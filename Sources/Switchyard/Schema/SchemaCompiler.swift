@@ -188,7 +188,7 @@ struct SchemaCompiler {
     private mutating func compilePattern(_ value: JSONValue, at pointer: JSONPointer) -> CompiledPattern? {
         guard let source = text(value, keyword: "pattern", at: pointer) else { return nil }
         do {
-            return try CompiledPattern(source)
+            return try CompiledPattern.shared(source)
         } catch {
             report(at: pointer, "pattern \(JSONValue.string(source).abbreviatedJSON()) is not a valid regular expression: \(error)")
             return nil
