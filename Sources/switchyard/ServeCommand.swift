@@ -6,15 +6,20 @@ import Synchronization
 
 /// `switchyard serve`: JSON-RPC 2.0 and MCP over stdio, for agents.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve describe/execute and the Model Context Protocol as newline-delimited JSON-RPC 2.0 over stdin/stdout.",
-        discussion: """
-            stdout carries protocol messages only; logs go to stderr. At end of input (or on SIGINT/SIGTERM)
-            the requests in flight finish, then the server exits 0.
-            Example MCP client config: {"command": "switchyard", "args": ["serve", "--sandbox"]}
-            """
-    )
+    static let configuration = {
+        var configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "Serve describe/execute and the Model Context Protocol as newline-delimited JSON-RPC 2.0 over stdin/stdout.",
+            discussion: """
+                stdout carries protocol messages only; logs go to stderr. At end of input (or on SIGINT/SIGTERM)
+                the requests in flight finish, then the server exits 0.
+                Example MCP client config: {"command": "switchyard", "args": ["serve", "--sandbox"]}
+                """
+        )
+        // Parsed on its own (see `SwitchyardCommand.main()`), it still calls itself `switchyard serve`.
+        configuration._superCommandName = "switchyard"
+        return configuration
+    }()
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var safety: SafetyOptions

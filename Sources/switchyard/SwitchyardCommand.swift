@@ -11,4 +11,16 @@ struct SwitchyardCommand: AsyncParsableCommand {
             """,
         subcommands: [DescribeCommand.self, SearchCommand.self, ExecuteCommand.self, ServeCommand.self, AuthCommand.self, ValidateCommand.self, SandboxCommand.self]
     )
+
+    /// `serve` is parsed as a command of its own: an agent's client spawns it for every session, and parsing
+    /// it through the root first builds the arguments of every other subcommand, a third of the time to the
+    /// `initialize` reply. Help and errors still read `switchyard serve`.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == ServeCommand.configuration.commandName {
+            await ServeCommand.main(Array(arguments.dropFirst()))
+        } else {
+            await main(arguments)
+        }
+    }
 }
