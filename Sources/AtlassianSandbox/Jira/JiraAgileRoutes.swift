@@ -1,8 +1,8 @@
 import Switchyard
 
 /// Jira Software REST 1.0: boards, their sprints, backlog and issues, sprint issues, and moving issues into a
-/// sprint or back to the backlog. Lists are PageBeans (`values`, `isLast`); issue lists are search results
-/// (`issues`, `total`). Issues render as the agile API does: wiki-markup text plus `sprint`/`closedSprints`.
+/// sprint or back to the backlog; sprint writes and epics are in `+Sprints` and `+Epics`. Lists are PageBeans
+/// (`values`, `isLast`); issue lists are search results (`issues`, `total`). Issues render as the agile API does: wiki-markup text plus `sprint`/`closedSprints`.
 ///
 /// ```http
 /// POST /rest/agile/1.0/sprint/2/issue
@@ -69,13 +69,15 @@ struct JiraAgileRoutes: RouteGroup {
             }
             return .noContent
         }
+        registerSprintWrites(on: &router)
+        registerEpics(on: &router)
     }
 
-    private func renderer(_ request: RouteRequest, _ state: JiraState) -> JiraRenderer {
+    func renderer(_ request: RouteRequest, _ state: JiraState) -> JiraRenderer {
         JiraRenderer(state: state, baseURL: request.baseURL, version: .agile)
     }
 
-    private func board(_ request: RouteRequest, in state: JiraState) throws(APIError) -> JiraBoard {
+    func board(_ request: RouteRequest, in state: JiraState) throws(APIError) -> JiraBoard {
         let id = request.parameter("boardId")
         guard let number = Int(id), let board = state.board(id: number) else {
             throw .notFound("Board does not exist or you do not have permission to see it.")
@@ -83,7 +85,7 @@ struct JiraAgileRoutes: RouteGroup {
         return board
     }
 
-    private func sprint(_ request: RouteRequest, in state: JiraState) throws(APIError) -> JiraSprint {
+    func sprint(_ request: RouteRequest, in state: JiraState) throws(APIError) -> JiraSprint {
         let id = request.parameter("sprintId")
         guard let number = Int(id), let sprint = state.sprint(id: number) else {
             throw .notFound("Sprint does not exist or you do not have permission to see it.")
@@ -129,7 +131,7 @@ struct JiraAgileRoutes: RouteGroup {
     }
 
     /// Search results over the issues `scope` admits, narrowed by the optional `jql`, in rank (key) order.
-    private func issuePage(_ request: RouteRequest, state: JiraState, scope: (JiraIssue) -> Bool) throws -> SandboxResponse {
+    func issuePage(_ request: RouteRequest, state: JiraState, scope: (JiraIssue) -> Bool) throws -> SandboxResponse {
         var issues = state.storedIssues { scope($0) }.map(\.issue).sorted { ($0.projectKey, $0.number) < ($1.projectKey, $1.number) }
         if let jql = request.query["jql"], !jql.isEmpty {
             let query = try JQLQuery(jql)
@@ -157,7 +159,7 @@ struct JiraAgileRoutes: RouteGroup {
     }
 
     /// The `issues` array of a move request (keys or ids), at most 50.
-    private func issueList(_ request: RouteRequest) throws(APIError) -> [String] {
+    func issueList(_ request: RouteRequest) throws(APIError) -> [String] {
         let body = try request.jsonObjectBody()
         guard let values = body["issues"]?.arrayValue, !values.isEmpty else { throw .badRequest("At least one issue must be specified.") }
         guard values.count <= Self.maxIssuesPerMove else {
@@ -166,7 +168,7 @@ struct JiraAgileRoutes: RouteGroup {
         return values.map { $0.stringValue ?? $0.intValue.map(String.init) ?? $0.displayText }
     }
 
-    private func move(_ keys: [String], in state: inout JiraState, actor: String, change: (inout JiraIssue) -> Void) throws(APIError) {
+    func move(_ keys: [String], in state: inout JiraState, actor: String, change: (inout JiraIssue) -> Void) throws(APIError) {
         var issues: [JiraIssue] = []
         for key in keys {
             guard let issue = state.issue(idOrKey: key) else { throw .badRequest("Issue '\(key)' does not exist or you do not have permission to see it.") }

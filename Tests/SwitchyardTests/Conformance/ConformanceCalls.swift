@@ -93,6 +93,20 @@ enum ConformanceCalls {
         Call(connector: "jira", entity: "sprints", action: "issues", params: ["sprint_id": 2, "jql": "type = Bug", "jira_fields": ["summary"]]),
         Call(connector: "jira", entity: "sprints", action: "move_issues", params: ["sprint_id": 2, "issues": ["DEMO-4", "DEMO-9"]]),
         Call(connector: "jira", entity: "sprints", action: "move_to_backlog", params: ["issues": ["DEMO-27"]]),
+        Call(connector: "jira", entity: "sprints", action: "create", params: [
+            "board_id": 1, "name": "DEMO Sprint 4", "goal": "Faster checkout", "start_date": "2026-02-02T09:00:00.000Z", "end_date": "2026-02-16T09:00:00.000Z",
+        ], capture: ("sprint", "id")),
+        Call(connector: "jira", entity: "sprints", action: "update", params: [
+            "sprint_id": "$sprint", "name": "DEMO Sprint 4b", "goal": "Checkout first", "start_date": "2026-02-03T09:00:00.000Z", "end_date": "2026-02-17T09:00:00.000Z",
+        ]),
+        Call(connector: "jira", entity: "sprints", action: "close", params: ["sprint_id": 2]),
+        Call(connector: "jira", entity: "sprints", action: "start", params: [
+            "sprint_id": "$sprint", "start_date": "2026-02-03T09:00:00.000Z", "end_date": "2026-02-17T09:00:00.000Z", "goal": "Checkout first",
+        ]),
+        Call(connector: "jira", entity: "sprints", action: "delete", params: ["sprint_id": 3]),
+        // Jira Software: epics
+        Call(connector: "jira", entity: "epics", action: "issues", params: ["epic": "DEMO-1", "jql": "status != Done"]),
+        Call(connector: "jira", entity: "epics", action: "add_issues", params: ["epic": "DEMO-1", "issues": ["DEMO-4"]]),
         // Jira: releases and metadata
         Call(connector: "jira", entity: "versions", action: "list", params: ["project": "DEMO"]),
         Call(connector: "jira", entity: "versions", action: "create", params: [
