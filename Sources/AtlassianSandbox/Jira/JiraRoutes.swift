@@ -20,6 +20,7 @@ struct JiraRoutes: RouteGroup {
         router.register(JiraWorklogRoutes(store: store))
         router.register(JiraIssueActivityRoutes(store: store))
         router.register(JiraLinkRoutes(store: store))
+        router.register(JiraRemoteLinkRoutes(store: store))
         router.register(JiraAttachmentRoutes(store: store))
         router.register(JiraReleaseRoutes(store: store))
         router.register(JiraAgileRoutes(store: store))

@@ -85,6 +85,13 @@ enum ConformanceCalls {
             "issue": "DEMO-7", "filename": "conformance.png", "content": "iVBORw0KGgo=", "encoding": "base64", "content_type": "image/png",
         ]),
         Call(connector: "jira", entity: "attachments", action: "delete", params: ["attachment_id": "10500"]),
+        // Jira: remote links
+        Call(connector: "jira", entity: "remote_links", action: "create", params: [
+            "issue": "DEMO-4", "url": "https://github.com/acme/shop/pull/7", "title": "PR #7", "summary": "Rate limit search",
+            "relationship": "fixed by", "global_id": "pr-7",
+        ], capture: ("remoteLink", "id")),
+        Call(connector: "jira", entity: "remote_links", action: "list", params: ["issue": "DEMO-4", "global_id": "pr-7"]),
+        Call(connector: "jira", entity: "remote_links", action: "delete", params: ["issue": "DEMO-4", "link_id": "$remoteLink"]),
         // Jira Software: boards and sprints
         Call(connector: "jira", entity: "boards", action: "list", params: ["project": "DEMO", "name": "DEMO", "type": ["scrum"]]),
         Call(connector: "jira", entity: "boards", action: "backlog", params: ["board_id": 1, "jql": "type = Bug", "jira_fields": ["summary"]]),

@@ -15,11 +15,12 @@ struct JiraState: Sendable {
     var nextIssueID: Int
     var nextCommentID: Int
     var issueLinks: [JiraIssueLink] = []
+    var remoteLinks: [JiraRemoteLink] = []
     var boards: [JiraBoard] = []
     var sprints: [JiraSprint] = []
     var versions: [JiraVersion] = []
     var components: [JiraComponent] = []
-    /// Counters for the ids of worklogs, histories, links, attachments, versions and components.
+    /// Counters for the ids of worklogs, histories, links, remote links, attachments, versions and components.
     var nextOtherIDs = JiraIDCounters()
 
     init(users: [JiraUser], projects: [JiraProject], issues: [JiraIssue], nextIssueID: Int, nextCommentID: Int) {
@@ -111,6 +112,7 @@ struct JiraState: Sendable {
 
     mutating func removeIssue(id: String) {
         issueLinks.removeAll { $0.inwardIssueId == id || $0.outwardIssueId == id }
+        remoteLinks.removeAll { $0.issueId == id }
         guard let issue = issuesByID.removeValue(forKey: id)?.issue else { return }
         issueIDsByKey[issue.key] = nil
         if let parent = issue.parentId { childIDsByParentID[parent]?.remove(id) }
@@ -134,12 +136,12 @@ struct JiraState: Sendable {
 /// ```
 struct JiraIDCounters: Sendable {
     enum Kind: Sendable, CaseIterable {
-        case worklog, history, link, attachment, version, component
+        case worklog, history, link, remoteLink, attachment, version, component
     }
 
     private var next: [String: Int] = [
         "\(Kind.worklog)": 10_300, "\(Kind.history)": 10_600, "\(Kind.link)": 10_400,
-        "\(Kind.attachment)": 10_500, "\(Kind.version)": 10_100, "\(Kind.component)": 10_200,
+        "\(Kind.remoteLink)": 10_700, "\(Kind.attachment)": 10_500, "\(Kind.version)": 10_100, "\(Kind.component)": 10_200,
     ]
 
     mutating func make(_ kind: Kind) -> String {
