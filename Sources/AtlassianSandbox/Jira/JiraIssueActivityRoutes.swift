@@ -1,6 +1,7 @@
 import Switchyard
 
-/// An issue's change history (`GET /issue/{key}/changelog`, a PageBean) and its watchers.
+/// An issue's change history (`GET /issue/{key}/changelog`, a PageBean), many issues' at once (`POST /changelog/bulkfetch`,
+/// Cloud) and an issue's watchers.
 ///
 /// ```http
 /// POST /rest/api/3/issue/DEMO-4/watchers
@@ -21,6 +22,7 @@ struct JiraIssueActivityRoutes: RouteGroup {
             let page = Page(of: issue.changelog, offset: startAt, limit: maxResults)
             return .json(JiraPaging.pageBean(page, maxResults: maxResults, request: request, render: renderer.history))
         }
+        router.addJira(.POST, "/changelog/bulkfetch", versions: [.v3]) { try bulkChangelogs($0, $1) }
         router.addJira(.GET, "/issue/{issueIdOrKey}/watchers") { request, version in
             let state = store.snapshot().jira
             guard let issue = state.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw APIError.issueNotFound }
@@ -29,6 +31,48 @@ struct JiraIssueActivityRoutes: RouteGroup {
         }
         router.addJira(.POST, "/issue/{issueIdOrKey}/watchers") { try addWatcher($0, $1) }
         router.addJira(.DELETE, "/issue/{issueIdOrKey}/watchers") { try removeWatcher($0, $1) }
+    }
+
+    /// `POST /changelog/bulkfetch` (Cloud only): the change histories of up to 1,000 issues, optionally only
+    /// those touching `fieldIds`, `maxResults` histories a page, grouped by issue; `nextPageToken` continues.
+    private func bulkChangelogs(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
+        let body = try request.jsonObjectBody()
+        let references = body["issueIdsOrKeys"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        guard (1...1_000).contains(references.count) else {
+            throw APIError.badRequest("issueIdsOrKeys must list between 1 and 1000 issues.")
+        }
+        let fieldIds = Set(body["fieldIds"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        guard fieldIds.count <= 10 else { throw APIError.badRequest("fieldIds can list at most 10 fields.") }
+        let maxResults = body["maxResults"]?.intValue ?? 1_000
+        guard (1...10_000).contains(maxResults) else { throw APIError.badRequest("maxResults must be between 1 and 10000.") }
+        var offset = 0
+        if let token = body["nextPageToken"]?.stringValue {
+            guard let value = Int(token), value >= 0 else { throw APIError.badRequest("The nextPageToken is not valid.") }
+            offset = value
+        }
+        let state = store.snapshot().jira
+        var entries: [(issueId: String, history: JiraHistory)] = []
+        for reference in references {
+            guard let issue = state.issue(idOrKey: reference) else { continue }
+            for history in issue.changelog where fieldIds.isEmpty || history.items.contains(where: { fieldIds.contains($0.fieldId) }) {
+                entries.append((issue.id, history))
+            }
+        }
+        let page = entries.dropFirst(offset).prefix(maxResults)
+        let renderer = JiraRenderer(state: state, baseURL: request.baseURL, version: version)
+        var groups: [(issueId: String, histories: [JSONValue])] = []
+        for entry in page {
+            if groups.last?.issueId == entry.issueId {
+                groups[groups.count - 1].histories.append(renderer.history(entry.history))
+            } else {
+                groups.append((entry.issueId, [renderer.history(entry.history)]))
+            }
+        }
+        var result: JSONObject = [
+            "issueChangeLogs": .array(groups.map { ["issueId": .string($0.issueId), "changeHistories": .array($0.histories)] }),
+        ]
+        if offset + page.count < entries.count { result["nextPageToken"] = .string(String(offset + page.count)) }
+        return .json(.object(result))
     }
 
     /// The body is a JSON string: an accountId (v3) or a username (v2); no body watches as the caller.

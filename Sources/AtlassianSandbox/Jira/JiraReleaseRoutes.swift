@@ -1,7 +1,8 @@
 import Foundation
 import Switchyard
 
-/// Project versions and components: list a project's (bare arrays), create one, read one.
+/// Project versions and components: list a project's (bare arrays), create one, read one; update a version
+/// (rename, describe, date, release or archive it).
 ///
 /// ```http
 /// POST /rest/api/3/version
@@ -31,6 +32,7 @@ struct JiraReleaseRoutes: RouteGroup {
             guard let found = state.version(id: id) else { throw APIError.notFound("Could not find version for id '\(id)'") }
             return .json(JiraRenderer(state: state, baseURL: request.baseURL, version: version).projectVersion(found))
         }
+        router.addJira(.PUT, "/version/{id}") { try updateVersion($0, $1) }
         router.addJira(.POST, "/component") { try createComponent($0, $1) }
         router.addJira(.GET, "/component/{id}") { request, version in
             let state = store.snapshot().jira
@@ -63,15 +65,7 @@ struct JiraReleaseRoutes: RouteGroup {
             } else if let project, state.jira.versions.contains(where: { $0.projectId == project.id && $0.name.lowercased() == name.lowercased() }) {
                 errors["name"] = "A version with this name already exists in this project."
             }
-            var dates: [String: String] = [:]
-            for key in ["releaseDate", "startDate"] {
-                guard let value = body[key], !value.isNull else { continue }
-                guard let text = value.stringValue, text.count == 10, Timestamp(queryLiteral: text) != nil else {
-                    errors[key] = "Invalid date format. Please enter the date in the format 'yyyy-MM-dd'."
-                    continue
-                }
-                dates[key] = text
-            }
+            let dates = Self.dates(body, errors: &errors)
             guard errors.isEmpty, let project else { throw .invalidFields(errors) }
             let created = JiraVersion(
                 id: state.jira.nextOtherIDs.make(.version), projectId: project.id, name: name,
@@ -85,6 +79,49 @@ struct JiraReleaseRoutes: RouteGroup {
         guard case .object(var object) = renderer.projectVersion(created) else { return .noContent }
         object["project"] = .string(store.snapshot().jira.project(idOrKey: created.projectId)?.key ?? "")
         return .json(.object(object), status: .created)
+    }
+
+    /// The `releaseDate` and `startDate` of a version body (`yyyy-MM-dd`); a malformed one is recorded in `errors`.
+    private static func dates(_ body: JSONObject, errors: inout JSONObject) -> [String: String] {
+        var dates: [String: String] = [:]
+        for key in ["releaseDate", "startDate"] {
+            guard let value = body[key], !value.isNull else { continue }
+            guard let text = value.stringValue, text.count == 10, Timestamp(queryLiteral: text) != nil else {
+                errors[key] = "Invalid date format. Please enter the date in the format 'yyyy-MM-dd'."
+                continue
+            }
+            dates[key] = text
+        }
+        return dates
+    }
+
+    /// `PUT /version/{id}`: the fields given change, the others stay.
+    private func updateVersion(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
+        let body = try request.jsonObjectBody()
+        let id = request.parameter("id")
+        let updated = try store.write { state throws(APIError) -> JiraVersion in
+            guard let index = state.jira.versions.firstIndex(where: { $0.id == id }) else { throw .notFound("Could not find version for id '\(id)'") }
+            var found = state.jira.versions[index]
+            var errors = JSONObject()
+            if let name = body["name"]?.stringValue?.trimmingCharacters(in: .whitespaces) {
+                if name.isEmpty {
+                    errors["name"] = "You must specify a valid version name"
+                } else if state.jira.versions.contains(where: { $0.id != id && $0.projectId == found.projectId && $0.name.lowercased() == name.lowercased() }) {
+                    errors["name"] = "A version with this name already exists in this project."
+                }
+                found.name = name
+            }
+            let dates = Self.dates(body, errors: &errors)
+            guard errors.isEmpty else { throw .invalidFields(errors) }
+            if let description = body["description"]?.stringValue { found.description = description }
+            if let released = body["released"]?.boolValue { found.released = released }
+            if let archived = body["archived"]?.boolValue { found.archived = archived }
+            if let start = dates["startDate"] { found.startDate = start }
+            if let release = dates["releaseDate"] { found.releaseDate = release }
+            state.jira.versions[index] = found
+            return found
+        }
+        return .json(JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL, version: version).projectVersion(updated))
     }
 
     private func createComponent(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {

@@ -85,6 +85,12 @@ enum ConformanceCalls {
             "issue": "DEMO-7", "filename": "conformance.png", "content": "iVBORw0KGgo=", "encoding": "base64", "content_type": "image/png",
         ]),
         Call(connector: "jira", entity: "attachments", action: "delete", params: ["attachment_id": "10500"]),
+        Call(connector: "jira", entity: "issues", action: "changelogs", params: ["issues": ["DEMO-2", "DEMO-7"], "field_ids": ["status"], "limit": 2]),
+        Call(connector: "jira", entity: "versions", action: "get", params: ["version_id": "10101"]),
+        Call(connector: "jira", entity: "versions", action: "update", params: [
+            "version_id": "10101", "name": "1.1.0", "description": "Checkout", "start_date": "2026-01-06", "release_date": "2026-02-27", "released": true, "archived": false,
+        ]),
+        Call(connector: "jira", entity: "components", action: "get", params: ["component_id": "10200"]),
         // Jira: remote links
         Call(connector: "jira", entity: "remote_links", action: "create", params: [
             "issue": "DEMO-4", "url": "https://github.com/acme/shop/pull/7", "title": "PR #7", "summary": "Rate limit search",
