@@ -71,7 +71,7 @@ final class ServeHarness: Sendable {
     var isFinished: Bool { finished.withLock { $0 } }
 
     /// The reply with this id, waiting up to `timeout`.
-    func reply(id: JSONValue, timeout: Duration = .seconds(10)) async -> JSONValue? {
+    func reply(id: JSONValue, timeout: Duration = .seconds(30)) async -> JSONValue? {
         await waitFor(timeout: timeout) { messages in messages.first { $0["id"] == id && $0["method"] == nil } }
     }
 

@@ -29,7 +29,7 @@ struct ToolSelectionTests {
     func namedToolsets() throws {
         let selected = try Self.catalog.selecting(ToolSelection(toolsets: "jira:agile,confluence:all"), defaultToolsets: true)
         let names = toolNames(selected)
-        #expect(names.filter { $0.hasPrefix("jira_") }.allSatisfy { $0.hasPrefix("jira_boards_") || $0.hasPrefix("jira_sprints_") })
+        #expect(names.filter { $0.hasPrefix("jira_") }.allSatisfy { $0.hasPrefix("jira_boards_") || $0.hasPrefix("jira_sprints_") || $0.hasPrefix("jira_epics_") })
         #expect(names.contains("jira_sprints_move_issues"))
         #expect(names.filter { $0.hasPrefix("confluence_") }.count == Self.catalog.connector("confluence")!.entities.flatMap(\.actions).count)
         #expect(names.contains("jira-datacenter_issues_get") && !names.contains("jira-datacenter_issues_delete"), "jira-datacenter keeps its default")
