@@ -6,6 +6,10 @@ enum ActionDecoder {
         let description = reader.string("description", required: true, problems: &problems) ?? ""
         let safetyJSON = reader.value("safety")
         let keywords = ManifestDecoder.decodeKeywords(&reader, problems: &problems)
+        let scopes = reader.strings("scopes", problems: &problems) ?? []
+        for (index, scope) in scopes.enumerated() where scope.isEmpty || scope.contains(where: \.isWhitespace) {
+            problems.add(pointer.appending("scopes").appending(index), "a scope is one word without spaces, e.g. \"read:jira-work\"")
+        }
         let paramsJSON = reader.value("params") ?? ["type": "object", "properties": [:]]
         let request = reader.value("request").flatMap { decodeRequest($0, at: pointer.appending("request"), problems: &problems) }
         if reader.object["request"] == nil { problems.add(pointer, "missing required field 'request'") }
@@ -36,7 +40,7 @@ enum ActionDecoder {
             return nil
         }
         return Action(
-            name: name, description: description, safety: safety, keywords: keywords, declaredParams: paramsJSON,
+            name: name, description: description, safety: safety, keywords: keywords, scopes: scopes, declaredParams: paramsJSON,
             params: schema, request: request, prefetch: prefetch, response: response, retry: retry
         )
     }
