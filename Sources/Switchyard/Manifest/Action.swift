@@ -8,6 +8,9 @@ public struct Action: Sendable {
     public let safety: ActionSafety
     /// Extra words that find the action in a search, as a user would phrase the request ("close", "resolve").
     public let keywords: [String]
+    /// The OAuth scopes the call needs (`read:jira-work`), as the API documents them; empty when not stated.
+    /// Informational: for the operator choosing scopes for a login; never sent.
+    public let scopes: [String]
     /// The params as the manifest declares them (before Switchyard adds `fields`, `limit`, `cursor`).
     public let declaredParams: JSONValue
     /// The compiled schema every call is validated against, including the control params.

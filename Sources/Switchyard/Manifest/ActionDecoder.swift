@@ -8,6 +8,10 @@ enum ActionDecoder {
         if let summary { checkSummary(summary, at: pointer.appending("summary"), problems: &problems) }
         let safetyJSON = reader.value("safety")
         let keywords = ManifestDecoder.decodeKeywords(&reader, problems: &problems)
+        let scopes = reader.strings("scopes", problems: &problems) ?? []
+        for (index, scope) in scopes.enumerated() where scope.isEmpty || scope.contains(where: \.isWhitespace) {
+            problems.add(pointer.appending("scopes").appending(index), "a scope is one word without spaces, e.g. \"read:jira-work\"")
+        }
         let paramsJSON = reader.value("params") ?? ["type": "object", "properties": [:]]
         let request = reader.value("request").flatMap { decodeRequest($0, at: pointer.appending("request"), problems: &problems) }
         if reader.object["request"] == nil { problems.add(pointer, "missing required field 'request'") }
@@ -38,7 +42,7 @@ enum ActionDecoder {
             return nil
         }
         return Action(
-            name: name, description: description, summary: summary, safety: safety, keywords: keywords, declaredParams: paramsJSON,
+            name: name, description: description, summary: summary, safety: safety, keywords: keywords, scopes: scopes, declaredParams: paramsJSON,
             params: schema, request: request, prefetch: prefetch, response: response, retry: retry
         )
     }

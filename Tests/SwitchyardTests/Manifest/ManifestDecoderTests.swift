@@ -153,3 +153,26 @@ struct RetrySettingsTests {
         #expect(policy.maximumDelay == .seconds(9))
     }
 }
+
+@Suite("Action scopes")
+struct ActionScopesTests {
+    @Test("an action's OAuth scopes are read as they are written")
+    func scopesAreRead() throws {
+        var action = ManifestDecoderTests.validAction.objectValue ?? JSONObject()
+        action["scopes"] = ["read:jira-work", "read:jira-user"]
+        let manifest = try ManifestDecoder.decode(ManifestDecoderTests.manifest(action: .object(action)), source: "demo.json")
+        #expect(manifest.entities.first?.actions.first?.scopes == ["read:jira-work", "read:jira-user"])
+    }
+
+    @Test("a scope with a space is reported at its pointer")
+    func scopeWithSpaceIsReported() {
+        var action = ManifestDecoderTests.validAction.objectValue ?? JSONObject()
+        action["scopes"] = ["read jira"]
+        do {
+            _ = try ManifestDecoder.decode(ManifestDecoderTests.manifest(action: .object(action)), source: "demo.json")
+            Issue.record("a scope with a space was accepted")
+        } catch {
+            #expect(error.problems.map(\.pointer.description) == ["/entities/things/actions/get/scopes/0"])
+        }
+    }
+}
