@@ -34,6 +34,7 @@ struct AuthStatusCommand: AsyncParsableCommand {
         global.warnAboutInsecureTransport(catalog.connectors, settings: settings)
         let runtime = SwitchyardRuntime(catalog: catalog, settings: settings, logger: global.makeLogger())
         var failed = false
+        let stored = (try? global.credentialStore.load()) ?? [:]
         for manifest in catalog.connectors where connector == nil || manifest.name == connector {
             var line = "\(manifest.name): "
             do {
@@ -50,6 +51,7 @@ struct AuthStatusCommand: AsyncParsableCommand {
                         line += "\n  check \(check.entity) \(check.action): ok" + (who.map { " (signed in as \($0))" } ?? "")
                     }
                 }
+                line += Self.scopeReport(manifest, granted: stored[manifest.name]?["scope"])
             } catch {
                 failed = true
                 line += "not configured — \(error.message)"
@@ -58,6 +60,29 @@ struct AuthStatusCommand: AsyncParsableCommand {
         }
         try? await runtime.shutdown()
         if failed { throw ExitCode(1) }
+    }
+}
+
+extension AuthStatusCommand {
+    /// For a stored OAuth 2.0 login that recorded what it was granted: the scopes, and the actions that need
+    /// one the token lacks, grouped by the missing scope.
+    static func scopeReport(_ manifest: ConnectorManifest, granted: String?) -> String {
+        guard let granted else { return "" }
+        let have = Set(granted.split(separator: " ").map(String.init))
+        var lacking: [String: [String]] = [:]
+        for entity in manifest.entities {
+            for action in entity.actions {
+                for scope in action.scopes where !have.contains(scope) {
+                    lacking[scope, default: []].append("\(entity.name) \(action.name)")
+                }
+            }
+        }
+        var report = "\n  scopes granted: \(have.sorted().joined(separator: " "))"
+        for (scope, actions) in lacking.sorted(by: { $0.key < $1.key }) {
+            report += "\n  missing \(scope), needed by: \(actions.joined(separator: ", "))"
+        }
+        if !lacking.isEmpty { report += "\n  grant them with: switchyard auth login \(manifest.name) --method oauth2" }
+        return report
     }
 }
 
@@ -100,7 +125,14 @@ struct AuthLoginCommand: AsyncParsableCommand {
     @Option(help: "The auth method (an oauth2 scheme of the connector).") var method = "oauth2"
     @Option(help: "OAuth client id.") var clientID: String?
     @Option(help: "OAuth client secret.") var clientSecret: String?
-    @Option(help: "Scopes, space-separated (default: the manifest's; offline_access is always added).") var scopes: String?
+    @Option(help: "Scopes, space-separated (default: those the enabled actions declare, else the manifest's; offline_access is always added).") var scopes: String?
+    @Flag(help: "Ask only for the scopes of read-only actions.") var readOnly = false
+    @Option(help: ArgumentHelp("Ask only for the scopes of these toolsets' actions, e.g. jira:default,jira:agile (also SWITCHYARD_TOOLSETS).", valueName: "LIST"))
+    var toolsets: String?
+    @Option(name: .customLong("tools-include"), help: ArgumentHelp("Also the actions whose tool names match these patterns (comma-separated, repeatable).", valueName: "GLOB"))
+    var toolsInclude: [String] = []
+    @Option(name: .customLong("tools-exclude"), help: ArgumentHelp("Not the actions whose tool names match these patterns (comma-separated, repeatable).", valueName: "GLOB"))
+    var toolsExclude: [String] = []
     @Option(help: "Port of the loopback redirect listener.") var port = 8765
     @Flag(help: "Paste the redirect URL instead of running a listener.") var paste = false
     @Option(help: "Site to use when the login reaches several (name, URL or cloud id).") var site: String?
@@ -114,6 +146,20 @@ struct AuthLoginCommand: AsyncParsableCommand {
             StandardStreams.error("switchyard auth login: \(error.message)")
             throw ExitCode(1)
         }
+    }
+
+    /// The union of the scopes the enabled actions declare (least privilege), or `nil` when none declares any,
+    /// so the manifest's list applies. Every action is enabled unless `--read-only`, toolsets or patterns narrow it.
+    private func enabledScopes(of manifest: ConnectorManifest, settings: RuntimeSettings) throws(ExecutionError) -> [String]? {
+        let selection = try ToolSelection.resolve(
+            toolsets: toolsets, include: toolsInclude, exclude: toolsExclude, environment: settings.environment, configFile: global.config
+        )
+        let catalog = try ConnectorCatalog(connectors: [manifest])
+            .restricted(by: ExposurePolicy(readOnly: readOnly))
+            .selecting(selection, defaultToolsets: false)
+        let actions = catalog.connectors.flatMap { $0.entities.flatMap(\.actions) }
+        let scopes = Set(actions.flatMap(\.scopes))
+        return scopes.isEmpty ? nil : scopes.sorted()
     }
 
     private func login() async throws(ExecutionError) {
@@ -135,9 +181,14 @@ struct AuthLoginCommand: AsyncParsableCommand {
         global.warnAboutInsecureTransport([manifest], settings: settings)
         let transport = HTTPTransport(proxies: ProxySettings(environment: settings.environment))
         defer { Task { try? await transport.shutdown() } }
+        let wanted: [String]?
+        if let scopes {
+            wanted = scopes.split(separator: " ").map(String.init)
+        } else {
+            wanted = try enabledScopes(of: manifest, settings: settings)
+        }
         let login = try OAuth2Login(
-            manifest: manifest, schemeID: method, clientID: id, clientSecret: secret, settings: settings, transport: transport,
-            scopes: scopes.map { $0.split(separator: " ").map(String.init) }
+            manifest: manifest, schemeID: method, clientID: id, clientSecret: secret, settings: settings, transport: transport, scopes: wanted
         )
         let query: [String: String]
         let redirectURI: String

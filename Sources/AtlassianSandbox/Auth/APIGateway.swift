@@ -9,6 +9,7 @@ import Switchyard
 /// GET /ex/jira/{cloudId}/rest/api/3/myself   Authorization: Bearer <access token>   → 200, as /rest/api/3/myself
 /// … with an expired token                    → 401 {"code":401,"message":"Unauthorized: the access token expired."}
 /// … with another cloud id                    → 404 {"code":404,"message":"Not Found: …"}
+/// POST … with a token without a write: scope → 401 {"code":401,"message":"Unauthorized; scope does not match"}
 /// ```
 struct APIGateway: Sendable {
     /// A request addressed to the gateway, split into the gateway prefix and the product request behind it.
@@ -49,10 +50,15 @@ struct APIGateway: Sendable {
     /// Accepts a valid access token for a site it reaches; 401 for a missing, unknown or expired token,
     /// 404 for a cloud id the token does not reach.
     func authenticate(_ request: RouteRequest, target: Target) -> Authentication {
+        let scope: String
         do {
-            _ = try grantedScope(of: request)
+            scope = try grantedScope(of: request)
         } catch {
             return .refused(error.response)
+        }
+        // A change needs a write scope, as the gateway checks an operation's scopes against the token's.
+        if request.method != .GET, request.method != .HEAD, !scope.split(separator: " ").contains(where: { $0.hasPrefix("write:") }) {
+            return .refused(.json(["code": 401, "message": "Unauthorized; scope does not match"], status: .unauthorized))
         }
         guard oauth.cloudIDs.contains(target.cloudID) else {
             let message = "Not Found: no site with cloud id '\(target.cloudID)' is accessible with this token."

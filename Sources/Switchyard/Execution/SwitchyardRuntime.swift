@@ -72,7 +72,7 @@ public final class SwitchyardRuntime: Sendable {
                 envelope = .success(result)
             } catch {
                 facts = execution.facts
-                throw error
+                throw MissingScope.explained(error, action: action, connector: manifest.name, method: connection.schemeID)
             }
         } catch {
             if facts.attempts > 0 { meta["attempts"] = .number(JSONNumber(facts.attempts)) }

@@ -91,6 +91,46 @@ struct LoginAndStoreTests {
         await harness.stop()
     }
 
+    @Test("auth login asks for the scopes the enabled actions declare; a read-only login lacks write scopes, which status lists and a write names")
+    func leastPrivilegeScopes() async throws {
+        let harness = try await AuthHarness.start()
+        let configHome = harness.directory.appendingPathComponent("config")
+        let environment = environment(harness, configHome: configHome)
+        func scopes(in url: String) -> Set<String> {
+            let value = URLComponents(string: url)?.queryItems?.first { $0.name == "scope" }?.value ?? ""
+            return Set(value.split(separator: " ").map(String.init))
+        }
+        // Every action enabled: the union of their scopes, plus offline_access.
+        let (full, _, fullURL) = try await startLogin(["--method", "oauth2"], harness: harness, configHome: configHome, urlContaining: "/authorize?")
+        full.terminate()
+        #expect(scopes(in: fullURL) == ["read:jira-user", "read:jira-work", "write:jira-work", "offline_access"])
+
+        let (process, messages, url) = try await startLogin(["--method", "oauth2", "--read-only"], harness: harness, configHome: configHome, urlContaining: "/authorize?")
+        #expect(scopes(in: url) == ["read:jira-user", "read:jira-work", "offline_access"])
+        let browser = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        let consent = try await browser.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+        _ = try await browser.execute(HTTPClientRequest(url: try #require(consent.headers.first(name: "Location"))), timeout: .seconds(10))
+        try await browser.shutdown()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "stderr: \(messages.value)")
+        let stored = try #require(try CredentialStore(path: configHome.appendingPathComponent("switchyard/credentials.json").path).load()["authkit"])
+        #expect(Set((stored["scope"] ?? "").split(separator: " ").map(String.init)) == ["read:jira-user", "read:jira-work", "offline_access"])
+
+        let status = try CommandLine.run(["auth", "status", "authkit", "--no-check", "--manifests", AuthHarness.manifest], environment: environment)
+        #expect(status.stdout.contains("missing write:jira-work, needed by: issues create"), "\(status.stdout)")
+        #expect(status.stdout.contains("switchyard auth login authkit --method oauth2"))
+
+        let read = try CommandLine.run(["execute", "authkit", "issues", "search", "--params", #"{"jql": "project = DEMO"}"#, "--manifests", AuthHarness.manifest], environment: environment)
+        #expect(read.status == 0, "a read works with the read scopes: \(read.stdout) \(read.stderr)")
+        let write = try CommandLine.run(["execute", "authkit", "issues", "create", "--params", #"{"summary": "needs a write scope"}"#, "--manifests", AuthHarness.manifest], environment: environment)
+        #expect(write.status != 0)
+        let error = try JSONValue(parsing: Array(write.stdout.utf8))["error"]
+        #expect(error?["kind"] == "auth", "\(write.stdout)")
+        #expect(error?["details"]?["scopes"] == ["write:jira-work"])
+        #expect(error?["message"]?.stringValue?.contains("switchyard auth login authkit --method oauth2") == true)
+        await harness.stop()
+    }
+
     @Test("auth login --method oauth1 runs the dance end to end: request token → approval → verifier → access token → stored")
     func oauth1Login() async throws {
         let harness = try await AuthHarness.start()

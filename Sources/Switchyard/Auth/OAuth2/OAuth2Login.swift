@@ -107,6 +107,8 @@ public struct OAuth2Login: Sendable {
             if let refresh = grant.refreshToken { fields["refresh_token"] = refresh }
             if let expiresAt = grant.expiresAt { fields["expires_at"] = ISO8601DateFormatter().string(from: expiresAt) }
             if let site { fields["cloud_id"] = site.id }
+            // What the site granted, which `auth status` compares with what the enabled actions need.
+            if let scope = grant.scope { fields["scope"] = scope }
         }
     }
 }

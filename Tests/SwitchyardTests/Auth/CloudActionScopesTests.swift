@@ -1,0 +1,55 @@
+import Testing
+@testable import Switchyard
+
+/// Every curated Cloud action declares the OAuth 2.0 scopes its call needs, exactly as Atlassian's
+/// published OpenAPI states them (`x-atlassian-oauth2-scopes`, else the operation's OAuth `security`).
+@Suite("OAuth scopes of the Cloud actions")
+struct CloudActionScopesTests {
+    /// Operations whose spec states no scope; the action's scopes come from Atlassian's scope documentation.
+    static let documented: [String: [String]] = [
+        "jira boards list": ["read:board-scope:jira-software", "read:project:jira"],
+    ]
+
+    @Test("each Cloud action's scopes are the spec's for its operation", .enabled(if: OpenAPISpecs.available, "needs ../shared/specs"))
+    func scopesMatchTheSpec() throws {
+        let catalog = ConnectorCatalog.load(directories: [SandboxHarness.manifestsDirectory])
+        var checked = 0
+        var problems: [String] = []
+        for name in ["jira", "confluence"] {
+            let manifest = try catalog.requireConnector(name)
+            for entity in manifest.entities {
+                for action in entity.actions {
+                    let label = "\(name) \(entity.name) \(action.name)"
+                    let method = action.request.method.rawValue
+                    guard let spec = OpenAPISpecs.spec(forPath: action.request.path.source),
+                          case .found(_, let operation, _) = spec.operation(method: method, rawPath: action.request.path.source) else {
+                        problems.append("\(label): no operation in the specs for \(method) \(action.request.path.source)")
+                        continue
+                    }
+                    let expected = Self.scopes(of: operation) ?? Self.documented[label]
+                    if expected == nil { problems.append("\(label): the spec states no scope; add it to `documented` with its source") }
+                    if action.scopes != expected ?? [] {
+                        problems.append("\(label): declares \(action.scopes), the spec says \(expected ?? [])")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        #expect(checked >= 90)
+    }
+
+    /// The "Current" scopes of `x-atlassian-oauth2-scopes`, else the scopes of an OAuth entry of `security`.
+    static func scopes(of operation: JSONValue) -> [String]? {
+        for entry in operation["x-atlassian-oauth2-scopes"]?.arrayValue ?? [] where entry["state"] == "Current" {
+            return entry["scopes"]?.arrayValue?.compactMap(\.stringValue)
+        }
+        for requirement in operation["security"]?.arrayValue ?? [] {
+            for member in requirement.objectValue ?? [:] where member.key.lowercased().hasPrefix("oauth") {
+                let scopes = member.value.arrayValue?.compactMap(\.stringValue) ?? []
+                if !scopes.isEmpty { return scopes }
+            }
+        }
+        return nil
+    }
+}
