@@ -159,6 +159,7 @@ enum ConformanceCalls {
             "page_id": "98311", "resolution_status": ["open", "reopened"], "body_format": "storage", "sort": "created-date",
         ]),
         Call(connector: "confluence", entity: "inline_comments", action: "resolve", params: ["comment_id": "$inline", "resolved": true]),
+        Call(connector: "confluence", entity: "inline_comments", action: "delete", params: ["comment_id": "$inline"]),
         Call(connector: "confluence", entity: "footer_comments", action: "delete", params: ["comment_id": "$footer"]),
         Call(connector: "confluence", entity: "labels", action: "list", params: ["page_id": "98314", "prefix": "global", "sort": "name"]),
         Call(connector: "confluence", entity: "labels", action: "add", params: ["page_id": "98312", "label": "search", "prefix": "global"]),

@@ -124,4 +124,21 @@ struct ConfluenceCloudCommentTests {
             #expect(footer.error?.kind == .notFound)
         }
     }
+
+    @Test("inline_comments delete removes a comment and its replies from inline_comments list")
+    func inlineCommentsDelete() async throws {
+        try await withSandbox { harness in
+            let parent = try await harness.data("confluence", "inline_comments", "add", [
+                "page_id": "98312", "text_selection": "autocomplete", "body": "Debounced?",
+            ])
+            let id = try #require(parent["id"]?.stringValue)
+            _ = try await harness.data("confluence", "inline_comments", "add", ["comment_id": .string(id), "body": "Yes."])
+            _ = try await harness.data("confluence", "inline_comments", "delete", ["comment_id": .string(id)])
+            #expect(harness.requests("DELETE", "/wiki/api/v2/inline-comments/\(id)").count == 1)
+            let listed = try await harness.data("confluence", "inline_comments", "list", ["page_id": "98312"])
+            #expect(listed == [])
+            let again = await harness.execute("confluence", "inline_comments", "delete", ["comment_id": .string(id)])
+            #expect(again.error?.kind == .notFound)
+        }
+    }
 }
