@@ -1,6 +1,6 @@
 import Switchyard
 
-/// Confluence v2 blog posts: list, read and create.
+/// Confluence v2 blog posts: list, read, create, update (with version checks) and delete.
 ///
 /// ```http
 /// GET /wiki/api/v2/blogposts?space-id=65537&limit=2
@@ -15,6 +15,8 @@ struct ConfluenceBlogPostRoutes: RouteGroup {
         router.add(.GET, "/wiki/api/v2/blogposts", dialect: .confluenceV2) { try listBlogPosts($0) }
         router.add(.POST, "/wiki/api/v2/blogposts", dialect: .confluenceV2) { try createBlogPost($0) }
         router.add(.GET, "/wiki/api/v2/blogposts/{id}", dialect: .confluenceV2) { try getBlogPost($0) }
+        router.add(.PUT, "/wiki/api/v2/blogposts/{id}", dialect: .confluenceV2) { try updateBlogPost($0) }
+        router.add(.DELETE, "/wiki/api/v2/blogposts/{id}", dialect: .confluenceV2) { try deleteBlogPost($0) }
     }
 
     private func listBlogPosts(_ request: RouteRequest) throws -> SandboxResponse {
@@ -65,5 +67,54 @@ struct ConfluenceBlogPostRoutes: RouteGroup {
         }
         let renderer = ConfluenceRenderer(state: store.snapshot(), baseURL: request.baseURL)
         return .json(renderer.page(created, bodyFormat: created.body.representation, includeBase: true))
+    }
+
+    private func updateBlogPost(_ request: RouteRequest) throws -> SandboxResponse {
+        let id = try request.numericID("id")
+        let input = try PageInput(try request.jsonObjectBody())
+        if let missing = input.missingUpdateField { throw APIError.badRequest("\(missing) is required to update a blog post.") }
+        let actor = request.accountId ?? SandboxCredentials.accountId
+        let updated = try store.write { state throws(APIError) -> ConfluenceContent in
+            guard input.id == id else { throw .badRequest("The id in the request body does not match the blog post id in the path.") }
+            guard var post = state.confluence.content(id: id), post.kind == .blogpost, post.status != "trashed" else {
+                throw .blogPostNotFound
+            }
+            let provided = input.versionNumber ?? 0
+            guard provided == post.version.number + 1 else {
+                throw .conflict(
+                    "Version must be incremented when updating a blog post. Current Version: [\(post.version.number)]. Provided version: [\(provided)]"
+                )
+            }
+            if let spaceId = input.spaceId, spaceId != post.spaceId {
+                throw .badRequest("A blog post cannot be moved to another space with this operation.")
+            }
+            let title = input.title ?? post.title
+            guard !title.isEmpty else { throw .badRequest("Title is required for a current blog post.") }
+            post.title = title
+            post.status = input.status ?? post.status
+            post.body = input.body ?? post.body
+            post.version = .init(number: provided, message: input.versionMessage ?? "", minorEdit: input.minorEdit, authorId: actor, createdAt: Timestamp.now())
+            state.confluence.save(post)
+            return post
+        }
+        let renderer = ConfluenceRenderer(state: store.snapshot(), baseURL: request.baseURL)
+        return .json(renderer.page(updated, bodyFormat: updated.body.representation, includeBase: true))
+    }
+
+    /// Trashes a current blog post; `purge=true` removes one already in the trash.
+    private func deleteBlogPost(_ request: RouteRequest) throws -> SandboxResponse {
+        let id = try request.numericID("id")
+        let purge = request.flag("purge")
+        try store.write { state throws(APIError) in
+            guard var post = state.confluence.content(id: id), post.kind == .blogpost else { throw .blogPostNotFound }
+            if post.status == "trashed" {
+                guard purge else { throw .blogPostNotFound }
+                state.confluence.removeContent(id: id)
+                return
+            }
+            post.status = "trashed"
+            state.confluence.save(post)
+        }
+        return .noContent
     }
 }

@@ -1,6 +1,7 @@
 import Switchyard
 
-/// Confluence v2 pages: list, read, create, update (with version checks), delete, children and ancestors.
+/// Confluence v2 pages: list, read, create, update (with version checks), delete, children, ancestors and
+/// versions.
 ///
 /// ```http
 /// GET /wiki/api/v2/pages?space-id=65537&limit=5&body-format=storage
@@ -17,6 +18,7 @@ struct ConfluencePageRoutes: RouteGroup {
         router.add(.DELETE, "/wiki/api/v2/pages/{id}", dialect: .confluenceV2) { try deletePage($0) }
         router.add(.GET, "/wiki/api/v2/pages/{id}/children", dialect: .confluenceV2) { try listChildren($0) }
         router.add(.GET, "/wiki/api/v2/pages/{id}/ancestors", dialect: .confluenceV2) { try listAncestors($0) }
+        router.add(.GET, "/wiki/api/v2/pages/{id}/versions", dialect: .confluenceV2) { try listVersions($0) }
     }
 
     private func listPages(_ request: RouteRequest) throws -> SandboxResponse {
@@ -162,5 +164,31 @@ struct ConfluencePageRoutes: RouteGroup {
             "results": .array(ancestors.map { ["id": .string($0.id), "type": "page"] }),
             "_links": ["base": .string("\(request.baseURL)/wiki")],
         ])
+    }
+
+    /// `PageVersion`s, oldest first unless `sort=-modified-date`; each names the page it belongs to.
+    private func listVersions(_ request: RouteRequest) throws -> SandboxResponse {
+        let id = try request.numericID("id")
+        let paging = try CursorPaging(request, defaultLimit: 25, maxLimit: 250)
+        let state = store.snapshot()
+        guard let page = state.confluence.content(id: id), page.kind == .page, page.status != "trashed" else {
+            throw APIError.pageNotFound
+        }
+        var versions = state.confluence.versions(of: page)
+        switch request.query["sort"] ?? "modified-date" {
+        case "modified-date": break
+        case "-modified-date": versions.reverse()
+        case let sort: throw APIError.badRequest("Invalid sort value '\(sort)'. Use modified-date or -modified-date.")
+        }
+        let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
+        let slice = paging.page(of: versions)
+        return paging.v2Response(
+            results: slice.items.map { version in
+                var object = renderer.version(version).objectValue ?? [:]
+                object["page"] = ["id": .string(page.id), "title": .string(page.title)]
+                return .object(object)
+            },
+            page: slice
+        )
     }
 }

@@ -2,8 +2,8 @@ import Switchyard
 
 /// v2 and v1 shapes of footer comments, labels and attachments.
 extension ConfluenceRenderer {
-    /// A v2 footer comment (`PageCommentModel` / `FooterCommentModel`).
-    func footerComment(_ comment: ConfluenceComment, bodyFormat: ContentBody.Representation?) -> JSONValue {
+    /// A v2 footer comment (`PageCommentModel` / `FooterCommentModel`); `_links.base` on single writes.
+    func footerComment(_ comment: ConfluenceComment, bodyFormat: ContentBody.Representation?, includeBase: Bool = false) -> JSONValue {
         var object: JSONObject = [
             "id": .string(comment.id),
             "status": .string(comment.status),
@@ -20,7 +20,22 @@ extension ConfluenceRenderer {
                 ]
             ]
         }
-        object["_links"] = ["webui": .string(commentWebPath(comment))]
+        object["_links"] = includeBase
+            ? ["webui": .string(commentWebPath(comment)), "base": .string(wikiBase)]
+            : ["webui": .string(commentWebPath(comment))]
+        return .object(object)
+    }
+
+    /// A v2 inline comment (`PageInlineCommentModel`; `InlineCommentModel` with `_links.base` when created).
+    func inlineComment(_ comment: ConfluenceComment, bodyFormat: ContentBody.Representation?, includeBase: Bool = false) -> JSONValue {
+        var object = footerComment(comment, bodyFormat: bodyFormat, includeBase: includeBase).objectValue ?? [:]
+        if let anchor = comment.inline {
+            object["resolutionStatus"] = .string(anchor.resolutionStatus)
+            object["properties"] = [
+                "inlineMarkerRef": .string(anchor.markerRef),
+                "inlineOriginalSelection": .string(anchor.selection),
+            ]
+        }
         return .object(object)
     }
 
@@ -29,8 +44,8 @@ extension ConfluenceRenderer {
         ["id": .string(label.id), "name": .string(label.name), "prefix": .string(label.prefix)]
     }
 
-    /// A v2 attachment (`AttachmentBulk`).
-    func attachment(_ attachment: ConfluenceAttachment) -> JSONValue {
+    /// A v2 attachment (`AttachmentBulk`; `AttachmentSingle` with `_links.base` when read alone).
+    func attachment(_ attachment: ConfluenceAttachment, includeBase: Bool = false) -> JSONValue {
         let container = state.confluence.content(id: attachment.containerId)
         let download = "/download/attachments/\(attachment.containerId)/\(attachment.title)?version=\(attachment.versionNumber)&api=v2"
         let webui = "/pages/viewpageattachments.action?pageId=\(attachment.containerId)&preview=%2F\(attachment.containerId)%2F\(attachment.id)%2F\(attachment.title)"
@@ -55,7 +70,9 @@ extension ConfluenceRenderer {
             "minorEdit": false,
             "authorId": .string(attachment.authorId),
         ]
-        object["_links"] = ["webui": .string(webui), "download": .string(download)]
+        object["_links"] = includeBase
+            ? ["webui": .string(webui), "download": .string(download), "base": .string(wikiBase)]
+            : ["webui": .string(webui), "download": .string(download)]
         return .object(object)
     }
 
@@ -84,7 +101,15 @@ extension ConfluenceRenderer {
             expandable["version"] = ""
         }
         if let body = v1Body(comment.body, expand: expand) { object["body"] = body } else { expandable["body"] = "" }
-        object["extensions"] = ["location": "footer"]
+        if let anchor = comment.inline {
+            object["extensions"] = [
+                "location": "inline",
+                "inlineProperties": ["markerRef": .string(anchor.markerRef), "originalSelection": .string(anchor.selection)],
+                "resolution": ["status": .string(anchor.resolutionStatus)],
+            ]
+        } else {
+            object["extensions"] = ["location": "footer"]
+        }
         object["_expandable"] = .object(expandable)
         object["_links"] = [
             "webui": .string(commentWebPath(comment)),

@@ -12,10 +12,13 @@ struct ConfluenceRoutes: RouteGroup {
         router.register(ConfluenceBlogPostRoutes(store: store))
         router.register(ConfluenceSpaceRoutes(store: store))
         router.register(ConfluenceV2ExtrasRoutes(store: store))
+        router.register(ConfluenceInlineCommentRoutes(store: store))
+        router.register(ConfluenceCommentEditRoutes(store: store))
         for context in ["/wiki", ""] {
             router.register(ConfluenceV1Routes(store: store, context: context))
             router.register(ConfluenceV1ContentRoutes(store: store, context: context))
             router.register(ConfluenceV1LabelRoutes(store: store, context: context))
+            router.register(ConfluenceV1AttachmentRoutes(store: store, context: context))
         }
     }
 }

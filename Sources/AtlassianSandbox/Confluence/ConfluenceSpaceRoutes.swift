@@ -1,6 +1,7 @@
 import Switchyard
 
-/// Confluence v2 spaces: `GET /spaces`, `GET /spaces/{id}` and `GET /spaces/{id}/pages`.
+/// Confluence v2 spaces: `GET /spaces`, `GET /spaces/{id}`, `GET /spaces/{id}/pages` and the labels used on
+/// a space's content, `GET /spaces/{id}/content/labels`.
 ///
 /// ```http
 /// GET /wiki/api/v2/spaces?keys=DEMO,ENG
@@ -19,6 +20,7 @@ struct ConfluenceSpaceRoutes: RouteGroup {
             return .json(renderer.space(space, descriptionFormat: request.query["description-format"]))
         }
         router.add(.GET, "/wiki/api/v2/spaces/{id}/pages", dialect: .confluenceV2) { try listPagesInSpace($0) }
+        router.add(.GET, "/wiki/api/v2/spaces/{id}/content/labels", dialect: .confluenceV2) { try listContentLabels($0) }
     }
 
     private func listSpaces(_ request: RouteRequest) throws -> SandboxResponse {
@@ -61,5 +63,28 @@ struct ConfluenceSpaceRoutes: RouteGroup {
         default: throw .badRequest("Invalid sort value '\(sort)'. Use id, key or name, optionally prefixed with '-'.")
         }
         return descending ? ascending.reversed() : ascending
+    }
+
+    /// Each label on the space's current pages and blog posts once, by name.
+    private func listContentLabels(_ request: RouteRequest) throws -> SandboxResponse {
+        let id = try request.numericID("id")
+        let paging = try CursorPaging(request, defaultLimit: 25, maxLimit: 250)
+        let state = store.snapshot()
+        guard state.confluence.space(id: id) != nil else { throw APIError.spaceNotFound }
+        var labels: [ConfluenceLabel] = []
+        for content in state.confluence.allContent where content.spaceId == id && content.status == "current" {
+            for label in state.confluence.labels(on: content.id) where !labels.contains(label) { labels.append(label) }
+        }
+        if let prefix = request.query["prefix"] { labels = labels.filter { $0.prefix == prefix } }
+        switch request.query["sort"] ?? "name" {
+        case "name": labels.sort { $0.name < $1.name }
+        case "-name": labels.sort { $0.name > $1.name }
+        case "id", "created-date": labels.sort { (Int($0.id) ?? 0) < (Int($1.id) ?? 0) }
+        case "-id", "-created-date": labels.sort { (Int($0.id) ?? 0) > (Int($1.id) ?? 0) }
+        case let sort: throw APIError.badRequest("Invalid sort value '\(sort)'. Use name, id or created-date, optionally prefixed with '-'.")
+        }
+        let page = paging.page(of: labels)
+        let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
+        return paging.v2Response(results: page.items.map(renderer.label), page: page)
     }
 }

@@ -26,6 +26,7 @@ struct ConfluenceV1ContentRoutes: RouteGroup {
         router.add(.GET, "\(base)/{id}/child/page", dialect: .confluenceV1) { try childPages($0) }
         router.add(.GET, "\(base)/{id}/child/comment", dialect: .confluenceV1) { try childComments($0) }
         router.add(.GET, "\(base)/{id}/child/attachment", dialect: .confluenceV1) { try childAttachments($0) }
+        router.add(.PUT, "\(base)/{id}/move/{position}/{targetId}", dialect: .confluenceV1) { try movePage($0) }
     }
 
     private func renderer(_ state: SandboxState, _ request: RouteRequest) -> ConfluenceRenderer {
@@ -247,7 +248,10 @@ struct ConfluenceV1ContentRoutes: RouteGroup {
         let state = store.snapshot()
         let parent = try container(request, in: state)
         let locations = request.query.list("location")
-        let comments = locations.isEmpty || locations.contains("footer") ? state.confluence.comments(on: parent.id) : []
+        var comments: [ConfluenceComment] = []
+        if locations.isEmpty || locations.contains("footer") { comments += state.confluence.comments(on: parent.id) }
+        if locations.isEmpty || locations.contains("inline") { comments += state.confluence.inlineComments(on: parent.id) }
+        comments.sort { (Int($0.id) ?? 0) < (Int($1.id) ?? 0) }
         let page = paging.page(of: comments)
         let expand = Set(request.query.list("expand"))
         let renderer = renderer(state, request)
@@ -265,5 +269,18 @@ struct ConfluenceV1ContentRoutes: RouteGroup {
         let expand = Set(request.query.list("expand"))
         let renderer = renderer(state, request)
         return paging.response(results: page.items.map { renderer.v1Attachment($0, expand: expand) }, page: page)
+    }
+
+    /// Moves a page `before`, `after` or into (`append`) a target page; answers `{"pageId": id}`.
+    private func movePage(_ request: RouteRequest) throws -> SandboxResponse {
+        let id = request.parameter("id")
+        let positionText = request.parameter("position")
+        guard let position = ConfluenceState.MovePosition(rawValue: positionText) else {
+            throw APIError.badRequest("Invalid position '\(positionText)'. Use before, after or append.")
+        }
+        try store.write { state throws(APIError) in
+            try state.confluence.move(id, position, target: request.parameter("targetId"))
+        }
+        return .json(["pageId": .string(id)])
     }
 }

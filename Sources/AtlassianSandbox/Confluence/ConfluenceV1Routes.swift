@@ -1,8 +1,8 @@
 import Foundation
 import Switchyard
 
-/// Confluence REST v1 CQL search (cursor paging on Cloud, `start` on Data Center), spaces and the
-/// current user. Registered under `/wiki` (Cloud) and with no context path (Server/Data Center).
+/// Confluence REST v1 CQL search (cursor paging on Cloud, `start` on Data Center), user search, spaces and
+/// the current user. Registered under `/wiki` (Cloud) and with no context path (Server/Data Center).
 ///
 /// ```http
 /// GET /wiki/rest/api/search?cql=type%3Dpage%20AND%20space%3DDEMO&limit=5
@@ -17,6 +17,7 @@ struct ConfluenceV1Routes: RouteGroup {
 
     func register(on router: inout Router) {
         router.add(.GET, "\(context)/rest/api/search", dialect: .confluenceV1) { try search($0) }
+        router.add(.GET, "\(context)/rest/api/search/user", dialect: .confluenceV1) { try searchUsers($0) }
         router.add(.GET, "\(context)/rest/api/space", dialect: .confluenceV1) { try listSpaces($0) }
         router.add(.GET, "\(context)/rest/api/space/{spaceKey}", dialect: .confluenceV1) { request in
             let key = request.parameter("spaceKey")
@@ -83,6 +84,35 @@ struct ConfluenceV1Routes: RouteGroup {
             "cqlQuery": .string(cql),
             "searchDuration": 7,
             "_links": .object(links),
+        ])
+    }
+
+    /// Users matching a CQL user query, as search results with a `user`, paged by `start`.
+    private func searchUsers(_ request: RouteRequest) throws -> SandboxResponse {
+        guard let cql = request.query["cql"], !cql.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError.badRequest("Missing required parameter 'cql'.")
+        }
+        let paging = try V1Paging(request, context: context, defaultLimit: 25, maxLimit: 1_000)
+        let state = store.snapshot()
+        let users = try CQLUserQuery(cql).run(in: state, currentUser: request.accountId)
+        let page = paging.page(of: users)
+        let renderer = renderer(state, request)
+        let joined = Timestamp(year: 2025, month: 6, day: 2, hour: 9)
+        let results: [JSONValue] = page.items.map { user in
+            [
+                "user": renderer.v1User(user),
+                "title": .string(user.displayName),
+                "excerpt": "",
+                "url": .string("/people/\(user.accountId)"),
+                "breadcrumbs": [],
+                "entityType": "user",
+                "iconCssClass": "aui-icon content-type-profile",
+                "lastModified": .string(joined.isoText),
+                "score": 0,
+            ]
+        }
+        return paging.response(results: results, page: page, extra: [
+            "totalSize": .number(JSONNumber(page.total)), "cqlQuery": .string(cql), "searchDuration": 4,
         ])
     }
 

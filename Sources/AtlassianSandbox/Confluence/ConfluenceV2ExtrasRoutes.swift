@@ -1,6 +1,7 @@
 import Switchyard
 
-/// Confluence v2 footer comments, labels and attachments of pages and blog posts.
+/// Confluence v2 footer comments, labels and attachments of pages and blog posts, and single attachments
+/// (`GET|DELETE /attachments/{id}`).
 ///
 /// ```http
 /// GET  /wiki/api/v2/pages/98311/footer-comments?body-format=storage
@@ -18,10 +19,17 @@ struct ConfluenceV2ExtrasRoutes: RouteGroup {
             router.add(.GET, "/wiki/api/v2/\(collection)/{id}/attachments", dialect: .confluenceV2) { try listAttachments($0, kind: kind) }
         }
         router.add(.POST, "/wiki/api/v2/footer-comments", dialect: .confluenceV2) { try createComment($0) }
+        router.add(.GET, "/wiki/api/v2/attachments/{id}", dialect: .confluenceV2) { request in
+            let state = store.snapshot()
+            let attachment = try attachment(request.parameter("id"), in: state)
+            let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
+            return .json(renderer.attachment(attachment, includeBase: true))
+        }
+        router.add(.DELETE, "/wiki/api/v2/attachments/{id}", dialect: .confluenceV2) { try deleteAttachment($0) }
         router.add(.GET, "/wiki/api/v2/footer-comments/{id}", dialect: .confluenceV2) { request in
             let id = try request.numericID("id")
             let state = store.snapshot()
-            guard let comment = state.confluence.comment(id: id), comment.status == "current" else {
+            guard let comment = state.confluence.comment(id: id), comment.status == "current", comment.inline == nil else {
                 throw APIError.notFound("Cannot find comment with the given id.")
             }
             let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
@@ -71,7 +79,7 @@ struct ConfluenceV2ExtrasRoutes: RouteGroup {
         let created = try store.write { state throws(APIError) -> ConfluenceComment in
             let containerId: String
             if let parentCommentId {
-                guard let parent = state.confluence.comment(id: parentCommentId), parent.status == "current" else {
+                guard let parent = state.confluence.comment(id: parentCommentId), parent.status == "current", parent.inline == nil else {
                     throw .notFound("Cannot find the parent comment with the given id.")
                 }
                 containerId = parent.containerId
@@ -120,6 +128,32 @@ struct ConfluenceV2ExtrasRoutes: RouteGroup {
         return paging.v2Response(results: page.items.map(renderer.label), page: page)
     }
 
+    /// A current attachment by id, written `att131090` or `131090`; a 404 otherwise.
+    private func attachment(_ id: String, in state: SandboxState) throws(APIError) -> ConfluenceAttachment {
+        guard let attachment = state.confluence.attachments.first(where: { ($0.id == id || $0.id == "att\(id)") && $0.status == "current" }) else {
+            throw .notFound("Cannot find attachment with the given id.")
+        }
+        return attachment
+    }
+
+    /// Trashes an attachment; `purge=true` removes a trashed one for good.
+    private func deleteAttachment(_ request: RouteRequest) throws -> SandboxResponse {
+        let id = request.parameter("id")
+        let purge = request.flag("purge")
+        try store.write { state throws(APIError) in
+            guard let index = state.confluence.attachments.firstIndex(where: { $0.id == id || $0.id == "att\(id)" }) else {
+                throw .notFound("Cannot find attachment with the given id.")
+            }
+            if state.confluence.attachments[index].status == "trashed" {
+                guard purge else { throw .notFound("Cannot find attachment with the given id.") }
+                state.confluence.attachments.remove(at: index)
+            } else {
+                state.confluence.attachments[index].status = "trashed"
+            }
+        }
+        return .noContent
+    }
+
     private func listAttachments(_ request: RouteRequest, kind: ConfluenceContent.Kind) throws -> SandboxResponse {
         let paging = try CursorPaging(request, defaultLimit: 50, maxLimit: 250)
         let state = store.snapshot()
@@ -136,15 +170,16 @@ struct ConfluenceV2ExtrasRoutes: RouteGroup {
         }
         let page = paging.page(of: attachments)
         let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
-        return paging.v2Response(results: page.items.map(renderer.attachment), page: page)
+        return paging.v2Response(results: page.items.map { renderer.attachment($0) }, page: page)
     }
 
-    private static func identifier(_ value: JSONValue) -> String? {
+    /// A v2 id, sent as a string (or, leniently, a number).
+    static func identifier(_ value: JSONValue) -> String? {
         value.stringValue ?? value.intValue.map(String.init)
     }
 
     /// A comment body, flat (`{"representation","value"}`) or nested (`{"storage":{"representation","value"}}`).
-    private static func commentBody(_ value: JSONValue) throws(APIError) -> ContentBody? {
+    static func commentBody(_ value: JSONValue) throws(APIError) -> ContentBody? {
         if value["representation"] != nil { return try PageInput.body(value) }
         for representation in ContentBody.Representation.writable {
             if let nested = value[representation.rawValue] { return try PageInput.body(nested) }

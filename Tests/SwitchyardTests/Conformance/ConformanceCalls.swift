@@ -141,6 +141,7 @@ enum ConformanceCalls {
         Call(connector: "confluence", entity: "pages", action: "list", params: [
             "space_id": "65537", "title": "Runbooks", "status": "current", "sort": "title", "body_format": "storage",
         ]),
+        Call(connector: "confluence", entity: "pages", action: "list", params: ["page_ids": ["98311", "98314"]]),
         Call(connector: "confluence", entity: "pages", action: "children", params: ["page_id": "98305", "sort": "child-position"]),
         Call(connector: "confluence", entity: "pages", action: "ancestors", params: ["page_id": "98314"]),
         Call(connector: "confluence", entity: "pages", action: "create", params: [
@@ -151,6 +152,9 @@ enum ConformanceCalls {
             "status": "current", "parent_id": "98305", "version_message": "Shorter intro",
         ]),
         Call(connector: "confluence", entity: "pages", action: "update", params: ["page_id": "98306", "title": "Getting Started Guide", "body": "Prefetched version."]),
+        Call(connector: "confluence", entity: "pages", action: "move", params: ["page_id": "$page", "position": "append", "target_id": "98308"]),
+        Call(connector: "confluence", entity: "pages", action: "versions", params: ["page_id": "98306", "sort": "-modified-date"]),
+        Call(connector: "confluence", entity: "pages", action: "by_label", params: ["label": "runbook", "cql": "space = DEMO"]),
         Call(connector: "confluence", entity: "pages", action: "delete", params: ["page_id": "$page", "purge": false]),
         // Confluence: spaces and blog posts
         Call(connector: "confluence", entity: "spaces", action: "list", params: ["keys": ["ENG", "DEMO"], "type": "global", "status": "current", "sort": "key"]),
@@ -162,20 +166,47 @@ enum ConformanceCalls {
         Call(connector: "confluence", entity: "blog_posts", action: "get", params: ["blog_post_id": "131073", "body_format": "storage"]),
         Call(connector: "confluence", entity: "blog_posts", action: "create", params: [
             "space_id": "65538", "title": "Conformance post", "body": "Highlights: **faster search**.", "status": "current",
+        ], capture: ("post", "id")),
+        Call(connector: "confluence", entity: "blog_posts", action: "update", params: [
+            "blog_post_id": "$post", "version_number": 2, "title": "Conformance post", "body": "Now **faster**.", "status": "current",
+            "version_message": "Faster",
         ]),
+        Call(connector: "confluence", entity: "blog_posts", action: "delete", params: ["blog_post_id": "$post", "purge": false]),
         // Confluence: comments, labels, attachments, search, users
         Call(connector: "confluence", entity: "footer_comments", action: "list", params: ["page_id": "98311", "body_format": "storage", "sort": "created-date"]),
-        Call(connector: "confluence", entity: "footer_comments", action: "add", params: ["page_id": "98312", "body": "Reviewed, **looks good**."]),
+        Call(connector: "confluence", entity: "footer_comments", action: "add", params: ["page_id": "98312", "body": "Reviewed, **looks good**."], capture: ("footer", "id")),
+        Call(connector: "confluence", entity: "footer_comments", action: "get", params: ["comment_id": "$footer", "body_format": "storage"]),
+        Call(connector: "confluence", entity: "footer_comments", action: "update", params: ["comment_id": "$footer", "body": "Reviewed again.", "version_number": 2]),
+        Call(connector: "confluence", entity: "footer_comments", action: "reply", params: ["comment_id": "131085", "body": "Agreed."]),
+        Call(connector: "confluence", entity: "inline_comments", action: "add", params: [
+            "page_id": "98311", "text_selection": "Payment provider timeout", "match_index": 0, "match_count": 1, "body": "Which **timeout**?",
+        ], capture: ("inline", "id")),
+        Call(connector: "confluence", entity: "inline_comments", action: "add", params: ["comment_id": "$inline", "body": "The 30 s one."]),
+        Call(connector: "confluence", entity: "inline_comments", action: "list", params: [
+            "page_id": "98311", "resolution_status": ["open", "reopened"], "body_format": "storage", "sort": "created-date",
+        ]),
+        Call(connector: "confluence", entity: "inline_comments", action: "resolve", params: ["comment_id": "$inline", "resolved": true]),
+        Call(connector: "confluence", entity: "inline_comments", action: "delete", params: ["comment_id": "$inline"]),
+        Call(connector: "confluence", entity: "footer_comments", action: "delete", params: ["comment_id": "$footer"]),
         Call(connector: "confluence", entity: "labels", action: "list", params: ["page_id": "98314", "prefix": "global", "sort": "name"]),
         Call(connector: "confluence", entity: "labels", action: "add", params: ["page_id": "98312", "label": "search", "prefix": "global"]),
+        Call(connector: "confluence", entity: "labels", action: "in_space", params: ["space_id": "65537", "prefix": "global", "sort": "name"]),
         Call(connector: "confluence", entity: "labels", action: "remove", params: ["page_id": "98311", "label": "checkout"]),
         Call(connector: "confluence", entity: "attachments", action: "list", params: [
             "page_id": "98311", "filename": "checkout-sequence.pdf", "media_type": "application/pdf", "sort": "created-date",
         ]),
+        Call(connector: "confluence", entity: "attachments", action: "upload", params: [
+            "page_id": "98315", "filename": "conformance.txt", "content": "aGk=", "encoding": "base64", "content_type": "text/plain",
+            "comment": "Conformance", "minor_edit": true,
+        ]),
+        Call(connector: "confluence", entity: "attachments", action: "get", params: ["attachment_id": "131090"]),
+        Call(connector: "confluence", entity: "attachments", action: "delete", params: ["attachment_id": "131092", "purge": false]),
+        Call(connector: "confluence", entity: "attachments", action: "download", params: ["page_id": "98315", "attachment_id": "att131093"]),
         Call(connector: "confluence", entity: "search", action: "cql", params: [
             "cql": "type = page AND space = DEMO ORDER BY title", "include_archived_spaces": false, "excerpt": "highlight", "limit": 2,
         ]),
         Call(connector: "confluence", entity: "users", action: "current", params: [:]),
+        Call(connector: "confluence", entity: "users", action: "search", params: ["name": "alice"]),
     ]
 
     /// What one call did: the label `connector entity action`, the result, and the exchanges it caused.

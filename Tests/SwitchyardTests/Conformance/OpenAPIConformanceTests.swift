@@ -23,9 +23,13 @@ struct OpenAPIConformanceTests {
 
     /// Deliberate deviations, each with its reason, e.g.
     /// `Deviation(method: "GET", template: "/rest/api/3/...", key: "query:NAME", reason: "the live API accepts it; the spec omits it")`.
-    /// Empty: every request the Cloud manifests send currently matches the specs. An entry no request needs
-    /// any more fails the test, so the table stays honest.
-    static let deviations: [Deviation] = []
+    /// An entry no request needs any more fails the test, so the table stays honest.
+    static let deviations: [Deviation] = [
+        Deviation(
+            method: "GET", template: "/wiki/download/attachments/98315/deploy-checklist.txt", key: "path",
+            reason: "attachments download follows the 302 that the spec'd download operation answers; the file URL it redirects to is outside the REST API, so no spec describes it"
+        ),
+    ]
 
     @Test(
         "every request of every Cloud action matches Atlassian's OpenAPI",

@@ -1,4 +1,5 @@
-/// A file attached to a page or blog post. The sandbox keeps only its metadata, no file data.
+/// A file attached to a page or blog post: its metadata, and the bytes of files uploaded to the sandbox
+/// (seeded files have none and download as filler bytes of their size).
 ///
 /// ```swift
 /// attachment.id          // "att131090"
@@ -17,6 +18,8 @@ struct ConfluenceAttachment: Sendable {
     let createdAt: Timestamp
     var status = "current"
     var versionNumber = 1
+    /// The uploaded bytes; `nil` for seeded attachments.
+    var content: [UInt8]? = nil
 
     /// A human description of the media type, as v2 returns in `mediaTypeDescription`.
     var mediaTypeDescription: String {

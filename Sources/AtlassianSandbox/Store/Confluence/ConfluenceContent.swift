@@ -11,7 +11,7 @@ struct ConfluenceContent: Sendable {
         case blogpost
     }
 
-    /// One version of the content; the sandbox keeps only the latest.
+    /// One version of the content; the sandbox keeps the latest body, and only the metadata of earlier ones.
     struct Version: Sendable {
         var number: Int
         var message: String

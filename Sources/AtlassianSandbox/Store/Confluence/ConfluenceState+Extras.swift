@@ -38,7 +38,13 @@ extension ConfluenceState {
 
     /// The live footer comments on a piece of content, oldest first.
     func comments(on contentId: String) -> [ConfluenceComment] {
-        comments.filter { $0.containerId == contentId && $0.status == "current" }
+        comments.filter { $0.containerId == contentId && $0.status == "current" && $0.inline == nil }
+            .sorted { (Int($0.id) ?? 0) < (Int($1.id) ?? 0) }
+    }
+
+    /// The live inline comments (and replies to them) on a piece of content, oldest first.
+    func inlineComments(on contentId: String) -> [ConfluenceComment] {
+        comments.filter { $0.containerId == contentId && $0.status == "current" && $0.inline != nil }
             .sorted { (Int($0.id) ?? 0) < (Int($1.id) ?? 0) }
     }
 

@@ -18,6 +18,8 @@ struct ConfluenceState: Sendable {
     /// Label ids by `prefix:name`, so a name keeps its id everywhere.
     var labelIDsByName: [String: String] = [:]
     var nextLabelID = 1_001
+    /// The versions a page or blog post had before its current one, by content id, as saves replace them.
+    private(set) var earlierVersions: [String: [ConfluenceContent.Version]] = [:]
 
     init(spaces: [ConfluenceSpace], content: [ConfluenceContent], nextContentID: Int) {
         self.spaces = spaces
@@ -59,8 +61,11 @@ struct ConfluenceState: Sendable {
         return chain
     }
 
-    /// Inserts or replaces a page or blog post.
+    /// Inserts or replaces a page or blog post, keeping the version it replaces in `earlierVersions`.
     mutating func save(_ content: ConfluenceContent) {
+        if let old = contentByID[content.id], old.version.number < content.version.number {
+            earlierVersions[content.id, default: []].append(old.version)
+        }
         contentByID[content.id] = content
     }
 

@@ -83,6 +83,37 @@ struct ConfluenceCloudContentTests {
         }
     }
 
+    @Test("blog_posts update saves a new version (reading the current one first); a stale version is a conflict")
+    func blogPostsUpdate() async throws {
+        try await withSandbox { harness in
+            let updated = try await harness.data("confluence", "blog_posts", "update", [
+                "blog_post_id": "131074", "title": "What we learned in January", "body": "Sessions now **outlive** redirects.",
+            ])
+            #expect(updated["version"]?["number"] == 3)
+            let read = try await harness.data("confluence", "blog_posts", "get", ["blog_post_id": "131074"])
+            #expect(read["title"] == "What we learned in January")
+            #expect(read["body"]?["storage"]?["value"] == "Sessions now **outlive** redirects.\n")
+            let stale = await harness.execute("confluence", "blog_posts", "update", [
+                "blog_post_id": "131074", "version_number": 3, "title": "Old", "body": "Old",
+            ])
+            #expect(stale.error?.kind == .conflict)
+        }
+    }
+
+    @Test("blog_posts delete trashes a post; purge removes it for good")
+    func blogPostsDelete() async throws {
+        try await withSandbox { harness in
+            _ = try await harness.data("confluence", "blog_posts", "delete", ["blog_post_id": "131075"])
+            let gone = await harness.execute("confluence", "blog_posts", "get", ["blog_post_id": "131075"])
+            #expect(gone.error?.kind == .notFound)
+            let listed = try await harness.data("confluence", "blog_posts", "list", ["space_id": "65537"])
+            #expect(!listed.strings("id").contains("131075"))
+            _ = try await harness.data("confluence", "blog_posts", "delete", ["blog_post_id": "131075", "purge": true])
+            let again = await harness.execute("confluence", "blog_posts", "delete", ["blog_post_id": "131075", "purge": true])
+            #expect(again.error?.kind == .notFound)
+        }
+    }
+
     // MARK: footer comments
 
     @Test("footer_comments list returns a page's comments with their text")
@@ -149,6 +180,18 @@ struct ConfluenceCloudContentTests {
             #expect(listed.strings("name") == ["architecture"])
             let again = await harness.execute("confluence", "labels", "remove", ["page_id": "98311", "label": "checkout"])
             #expect(again.error?.kind == .notFound)
+        }
+    }
+
+    @Test("labels in_space lists each label used in a space once")
+    func labelsInSpace() async throws {
+        try await withSandbox { harness in
+            let labels = try await harness.data("confluence", "labels", "in_space", ["space_id": "65537"])
+            #expect(labels.strings("name") == ["architecture", "checkout", "deploy", "on-call", "release-notes", "runbook"])
+            let engineering = try await harness.data("confluence", "labels", "in_space", ["space_id": "65538"])
+            #expect(engineering == [])
+            let missing = await harness.execute("confluence", "labels", "in_space", ["space_id": "99999"])
+            #expect(missing.error?.kind == .notFound)
         }
     }
 
