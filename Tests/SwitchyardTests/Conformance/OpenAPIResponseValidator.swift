@@ -172,10 +172,10 @@ struct OpenAPIResponseValidator: Sendable {
         name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? "\(path).\(name)" : "\(path)[\(JSONValue.string(name).serialized())]"
     }
 
-    private nonisolated(unsafe) static let rfc3339 = try! NSRegularExpression(
+    private static let rfc3339 = try! NSRegularExpression(
         pattern: #"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"#
     )
-    private nonisolated(unsafe) static let jiraForm = try! NSRegularExpression(pattern: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$"#)
+    private static let jiraForm = try! NSRegularExpression(pattern: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$"#)
 
     private static func dateTimeProblem(_ text: String, path: String) -> Finding? {
         let range = NSRange(text.startIndex..., in: text)
