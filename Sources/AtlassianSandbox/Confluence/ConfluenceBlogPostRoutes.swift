@@ -103,18 +103,6 @@ struct ConfluenceBlogPostRoutes: RouteGroup {
 
     /// Trashes a current blog post; `purge=true` removes one already in the trash.
     private func deleteBlogPost(_ request: RouteRequest) throws -> SandboxResponse {
-        let id = try request.numericID("id")
-        let purge = request.flag("purge")
-        try store.write { state throws(APIError) in
-            guard var post = state.confluence.content(id: id), post.kind == .blogpost else { throw .blogPostNotFound }
-            if post.status == "trashed" {
-                guard purge else { throw .blogPostNotFound }
-                state.confluence.removeContent(id: id)
-                return
-            }
-            post.status = "trashed"
-            state.confluence.save(post)
-        }
-        return .noContent
+        try ConfluencePageRoutes.trash(request, kind: .blogpost, notFound: .blogPostNotFound, in: store)
     }
 }

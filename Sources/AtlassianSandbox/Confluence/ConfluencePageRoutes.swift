@@ -121,21 +121,27 @@ struct ConfluencePageRoutes: RouteGroup {
     }
 
     private func deletePage(_ request: RouteRequest) throws -> SandboxResponse {
+        try Self.trash(request, kind: .page, notFound: .pageNotFound, in: store)
+    }
+
+    /// `DELETE` of v2 content: trashes current content (a page's children move up to its parent), and with
+    /// `purge=true` removes content already in the trash.
+    static func trash(_ request: RouteRequest, kind: ConfluenceContent.Kind, notFound: APIError, in store: SandboxStore) throws -> SandboxResponse {
         let id = try request.numericID("id")
         let purge = request.flag("purge")
         try store.write { state throws(APIError) in
-            guard var page = state.confluence.content(id: id), page.kind == .page else { throw .pageNotFound }
-            if page.status == "trashed" {
-                guard purge else { throw .pageNotFound }
+            guard var content = state.confluence.content(id: id), content.kind == kind else { throw notFound }
+            if content.status == "trashed" {
+                guard purge else { throw notFound }
                 state.confluence.removeContent(id: id)
                 return
             }
             for var child in state.confluence.children(of: id) {
-                child.parentId = page.parentId
+                child.parentId = content.parentId
                 state.confluence.save(child)
             }
-            page.status = "trashed"
-            state.confluence.save(page)
+            content.status = "trashed"
+            state.confluence.save(content)
         }
         return .noContent
     }

@@ -76,15 +76,6 @@ struct ConfluenceSpaceRoutes: RouteGroup {
             for label in state.confluence.labels(on: content.id) where !labels.contains(label) { labels.append(label) }
         }
         if let prefix = request.query["prefix"] { labels = labels.filter { $0.prefix == prefix } }
-        switch request.query["sort"] ?? "name" {
-        case "name": labels.sort { $0.name < $1.name }
-        case "-name": labels.sort { $0.name > $1.name }
-        case "id", "created-date": labels.sort { (Int($0.id) ?? 0) < (Int($1.id) ?? 0) }
-        case "-id", "-created-date": labels.sort { (Int($0.id) ?? 0) > (Int($1.id) ?? 0) }
-        case let sort: throw APIError.badRequest("Invalid sort value '\(sort)'. Use name, id or created-date, optionally prefixed with '-'.")
-        }
-        let page = paging.page(of: labels)
-        let renderer = ConfluenceRenderer(state: state, baseURL: request.baseURL)
-        return paging.v2Response(results: page.items.map(renderer.label), page: page)
+        return try ConfluenceV2ExtrasRoutes.labelPage(labels, request: request, paging: paging, state: state)
     }
 }

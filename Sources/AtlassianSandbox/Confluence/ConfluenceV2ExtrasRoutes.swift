@@ -116,9 +116,15 @@ struct ConfluenceV2ExtrasRoutes: RouteGroup {
             }
             labels = labels.filter { $0.prefix == prefix }
         }
+        return try Self.labelPage(labels, request: request, paging: paging, state: state)
+    }
+
+    /// A v2 page of labels in the requested `sort` (name, id or created-date, `-` for descending).
+    static func labelPage(_ labels: [ConfluenceLabel], request: RouteRequest, paging: CursorPaging, state: SandboxState) throws -> SandboxResponse {
+        var labels = labels
         switch request.query["sort"] ?? "name" {
-        case "name": break
-        case "-name": labels.reverse()
+        case "name": labels.sort { $0.name < $1.name }
+        case "-name": labels.sort { $0.name > $1.name }
         case "id", "created-date": labels.sort { (Int($0.id) ?? 0) < (Int($1.id) ?? 0) }
         case "-id", "-created-date": labels.sort { (Int($0.id) ?? 0) > (Int($1.id) ?? 0) }
         case let sort: throw APIError.badRequest("Invalid sort value '\(sort)'. Use name, id or created-date, optionally prefixed with '-'.")
