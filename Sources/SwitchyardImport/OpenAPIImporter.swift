@@ -107,6 +107,9 @@ public struct OpenAPIImporter: Sendable {
         for (pointer, reference) in importer.converter.unresolved {
             report.notes.append("unresolved reference \(reference) at \(pointer); replaced by a schema accepting any value")
         }
+        guard !entityOrder.isEmpty else {
+            throw ImportError(file: source.file, pointer: JSONPointer(tokens: ["paths"]), message: "no operation was imported (\(report.entries.count) skipped), so there is no manifest to write")
+        }
         manifest["entities"] = .object(JSONObject(entityOrder.compactMap { name in entities[name].map { (name, JSONValue.object($0)) } }))
 
         var json = try validated(.object(manifest), report: &report, entryIndex: entryIndex, file: source.file)

@@ -79,8 +79,9 @@ struct OpenAPISource {
         } catch let error as DecodingError {
             let openAPIError = OpenAPIKit.OpenAPI.Error(from: error)
             let tokens = openAPIError.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, isJSON {
-                throw ImportError(file: file, message: "not valid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                let detail = (context.underlyingError.map { "\($0)" } ?? context.debugDescription).replacingOccurrences(of: "\n", with: " ")
+                throw ImportError(file: file, message: isJSON ? "not valid JSON: \(detail)" : "YAML syntax error: \(detail)")
             }
             throw ImportError(file: file, pointer: JSONPointer(tokens: tokens), message: openAPIError.localizedDescription)
         } catch {

@@ -117,8 +117,9 @@ struct SchemaConverter {
                 continue
             }
         }
+        // In the order of the properties: OpenAPIKit writes `required` in an order that varies between runs.
         if let required = object["required"]?.arrayValue?.compactMap(\.stringValue), let properties = result["properties"]?.objectValue {
-            let declared = required.filter { properties[$0] != nil }
+            let declared = properties.keys.filter(Set(required).contains)
             if !declared.isEmpty { result["required"] = .array(declared.map(JSONValue.string)) }
         }
         if let branches = object["allOf"]?.arrayValue {
