@@ -110,9 +110,12 @@ enum PaginationDetector {
         return arrays.count == 1 ? arrays[0] : nil
     }
 
-    /// Whether a read returns a list (a bare array or an object with a records array), so a missing
-    /// pagination is worth reporting.
+    /// Whether a read returns a list (a bare array, or an object whose array has a well-known records name
+    /// such as `values`), so a missing pagination is worth reporting. An object with some other array (an
+    /// issue's `transitions`) is one record, not a list.
     static func looksLikeList(_ response: JSONValue?) -> Bool {
-        response?["type"]?.stringValue == "array" || recordsPath(response) != nil
+        if response?["type"]?.stringValue == "array" { return true }
+        guard let path = recordsPath(response) else { return false }
+        return recordNames.contains(path)
     }
 }
