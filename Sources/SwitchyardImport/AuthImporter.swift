@@ -20,8 +20,6 @@ import Switchyard
 enum AuthImporter {
     struct Result {
         var schemes = JSONObject()
-        /// OpenAPI scheme name → manifest scheme id, for the schemes kept.
-        var ids: [String: String] = [:]
         var notes: [String] = []
     }
 
@@ -77,7 +75,6 @@ enum AuthImporter {
                 continue
             }
             result.schemes[id] = .object(entry)
-            result.ids[member.key] = id
         }
         return result
     }

@@ -55,7 +55,7 @@ public struct OpenAPIImporter: Sendable {
         manifest["headers"] = ["Accept": "application/json"]
 
         var importer = OperationImporter(
-            document: document, paramPrefix: ImportNaming.words(name).first ?? "api", supportsScopes: true, converter: converter
+            document: document, paramPrefix: ImportNaming.words(name).first ?? "api", converter: converter
         )
         var entities: [String: JSONObject] = [:]
         var entityOrder: [String] = []

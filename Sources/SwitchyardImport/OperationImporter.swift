@@ -8,7 +8,7 @@ import Switchyard
 /// taken twice gets `_2`, `_3`. The wire name stays in the template.
 ///
 /// ```swift
-/// var importer = OperationImporter(document: spec, paramPrefix: "jira", converter: converter)
+/// var importer = OperationImporter(document: spec, paramPrefix: "jira", converter: SchemaConverter(document: spec))
 /// let built = try importer.build(OperationImporter.Operation(method: "GET", path: "/issue/{key}", json: op, pathItem: item))
 /// built.action   // {"description": …, "params": …, "request": {"method": "GET", "path": "/issue/{key}"}}
 /// ```
@@ -41,7 +41,6 @@ struct OperationImporter {
 
     let document: JSONValue
     let paramPrefix: String
-    let supportsScopes: Bool
     var converter: SchemaConverter
 
     private struct Param {
@@ -119,7 +118,7 @@ struct OperationImporter {
         }
 
         // The request body.
-        var body: (kind: String, value: JSONValue)?
+        var bodyKind: String?
         var bodyProperties: [String: JSONValue] = [:]
         var bodyParams: [Param] = []
         if let rawBody = operation.json["requestBody"] {
@@ -142,14 +141,14 @@ struct OperationImporter {
                         bodyProperties[property.key] = property.value
                         bodyParams.append(Param(name: property.key, wireName: property.key, placement: "body", schema: property.value, required: bodyRequired && required.contains(property.key)))
                     }
-                    body = ("body", [:])
+                    bodyKind = "body"
                 } else {
                     var bodySchema = schema.objectValue ?? JSONObject()
                     if let text = requestBody["description"]?.stringValue {
                         bodySchema["description"] = .string(DescriptionText.condense(text, limit: DescriptionText.paramLimit))
                     }
                     bodyParams.append(Param(name: "body", wireName: "", placement: "wholeBody", schema: .object(bodySchema), required: bodyRequired))
-                    body = ("body", [:])
+                    bodyKind = "body"
                 }
             } else if let form = content["application/x-www-form-urlencoded"] ?? content.first(where: { $0.key.hasPrefix("multipart/") })?.value {
                 let isMultipart = content["application/x-www-form-urlencoded"] == nil
@@ -164,7 +163,7 @@ struct OperationImporter {
                     let isFile = format == "binary" || format == "base64"
                     bodyParams.append(Param(name: property.key, wireName: property.key, placement: isFile ? "file" : (isMultipart ? "part" : "form"), schema: property.value, required: bodyRequired && required.contains(property.key)))
                 }
-                body = (isMultipart ? "multipart" : "form", [:])
+                bodyKind = isMultipart ? "multipart" : "form"
             } else if let mediaType = content.keys.first {
                 if bodyRequired { throw Skip(reason: "request body media type \(mediaType) is not supported (JSON, form and multipart are)") }
                 notes.append("optional request body (\(mediaType)) left out: the media type is not supported")
@@ -237,7 +236,7 @@ struct OperationImporter {
         if !query.isEmpty { request["query"] = .object(query) }
         if !headers.isEmpty { request["headers"] = .object(headers) }
         if let wholeBody { request["body"] = wholeBody }
-        else if body?.kind == "body", !bodyTemplate.isEmpty { request["body"] = .object(bodyTemplate) }
+        else if bodyKind == "body", !bodyTemplate.isEmpty { request["body"] = .object(bodyTemplate) }
         if !form.isEmpty { request["form"] = .object(form) }
         if !multipart.isEmpty { request["multipart"] = .object(multipart) }
 
@@ -251,10 +250,8 @@ struct OperationImporter {
         var action: JSONObject = ["description": .string(description ?? "\(method) \(operation.path)")]
         let safety = ActionSafety.implied(by: HTTPMethodName(rawValue: method) ?? .get)
         action["safety"] = ["read_only": .bool(safety.readOnly), "idempotent": .bool(safety.idempotent), "destructive": .bool(safety.destructive)]
-        if supportsScopes {
-            let scopes = AuthImporter.scopes(of: operation.json, document: document)
-            if !scopes.isEmpty { action["scopes"] = .array(scopes.map(JSONValue.string)) }
-        }
+        let scopes = AuthImporter.scopes(of: operation.json, document: document)
+        if !scopes.isEmpty { action["scopes"] = .array(scopes.map(JSONValue.string)) }
         action["params"] = .object(paramsSchema)
         action["request"] = .object(request)
         var response = JSONObject()
