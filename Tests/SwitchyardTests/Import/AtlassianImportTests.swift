@@ -8,17 +8,9 @@ import Testing
 /// for, at most 2% skipped, every manifest valid; and imported Jira reads run against the sandbox.
 @Suite("OpenAPI import of Atlassian's specs", .enabled(if: OpenAPISpecs.available, "Atlassian's OpenAPI specs are not beside the repo (../shared/specs); skipping import tests"))
 struct AtlassianImportTests {
-    static func importSpec(_ file: String, name: String) throws -> OpenAPIImporter.Result {
-        var options = ImportOptions()
-        options.name = name
-        return try OpenAPIImporter(options: options).importSpec(file: (OpenAPISpecs.directory ?? "") + "/" + file)
-    }
-
     @Test("each spec imports with every operation reported, at most 2% skipped, and a valid manifest", arguments: OpenAPISpecs.fileNames)
     func specImports(file: String) throws {
-        let started = ContinuousClock.now
-        let result = try Self.importSpec(file, name: "imported")
-        let elapsed = ContinuousClock.now - started
+        let result = try AtlassianImports.result(file)
         let raw = try JSONValue(parsing: Data(contentsOf: URL(fileURLWithPath: (OpenAPISpecs.directory ?? "") + "/" + file)))
         let report = result.report
         #expect(report.entries.count == ImportFixtures.operationCount(raw))
@@ -26,12 +18,12 @@ struct AtlassianImportTests {
         #expect(report.skipped.allSatisfy { $0.skipReason?.isEmpty == false })
         let manifest = try ManifestDecoder.decode(result.manifest, source: file)
         #expect(manifest.entities.reduce(0) { $0 + $1.actions.count } == report.imported.count)
-        print("import \(file): \(report.entries.count) operations, \(report.imported.count) imported, \(report.skipped.count) skipped, \(report.undetectedPagination.count) lists without pagination, \(report.missingDescriptions.count) missing descriptions, \(elapsed)")
+        print("import \(file): \(report.entries.count) operations, \(report.imported.count) imported, \(report.skipped.count) skipped, \(report.undetectedPagination.count) lists without pagination, \(report.missingDescriptions.count) missing descriptions")
     }
 
     @Test("imported Jira actions carry their OAuth scopes and Jira's paging shapes")
     func jiraScopesAndPaging() throws {
-        let result = try Self.importSpec("jira-platform-v3.json", name: "jira-imported")
+        let result = try AtlassianImports.result("jira-platform-v3.json")
         let get = try #require(ImportFixtures.action("issues.get", in: result.manifest))
         #expect(get["scopes"] == ["read:jira-work"])
         #expect(get["request"]?["query"]?["fields"] == ["value": "{jira_fields}", "arrays": "comma"] || get["request"]?["query"]?["fields"] == "{jira_fields}")
@@ -44,7 +36,7 @@ struct AtlassianImportTests {
 
     @Test("imported Jira reads run against the sandbox: get issue, search, get project, list projects")
     func importedReadsRunAgainstSandbox() async throws {
-        let result = try Self.importSpec("jira-platform-v3.json", name: "jira-imported")
+        let result = try AtlassianImports.result("jira-platform-v3.json")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -9,20 +9,10 @@ import Testing
 /// query names), whether or not the sandbox serves the path.
 @Suite("Requests of imported actions conform to their spec", .enabled(if: OpenAPISpecs.available, "Atlassian's OpenAPI specs are not beside the repo (../shared/specs); skipping"))
 struct ImportedConformanceTests {
-    /// The spec, the connector name it is imported as, and the path prefix its base URL adds.
-    static let imports: [(file: String, name: String, basePath: String)] = [
-        ("jira-platform-v3.json", "jira-imported", ""),
-        ("jira-software-agile.json", "agile-imported", ""),
-        ("confluence-v2.json", "confluence-imported", "/wiki/api/v2"),
-        ("confluence-v1.json", "confluence-v1-imported", ""),
-    ]
-
-    @Test("every imported read request matches Atlassian's OpenAPI", arguments: imports.map(\.file))
+    @Test("every imported read request matches Atlassian's OpenAPI", arguments: OpenAPISpecs.fileNames)
     func importedReadsConform(file: String) async throws {
-        let entry = try #require(Self.imports.first { $0.file == file })
-        var options = ImportOptions()
-        options.name = entry.name
-        let result = try OpenAPIImporter(options: options).importSpec(file: (OpenAPISpecs.directory ?? "") + "/" + file)
+        let entry = try #require(AtlassianImports.names[file])
+        let result = try AtlassianImports.result(file)
         let manifest = try ManifestDecoder.decode(result.manifest, source: file)
 
         let server = try await SandboxServer.start()
