@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Switchyard", targets: ["Switchyard"]),
         .library(name: "SwitchyardServer", targets: ["SwitchyardServer"]),
         .library(name: "AtlassianSandbox", targets: ["AtlassianSandbox"]),
+        .library(name: "SwitchyardImport", targets: ["SwitchyardImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -17,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -52,10 +55,21 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        .target(
+            name: "SwitchyardImport",
+            dependencies: [
+                "Switchyard",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "switchyard",
             dependencies: [
                 "Switchyard",
+                "SwitchyardImport",
                 "SwitchyardServer",
                 "AtlassianSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -81,6 +95,7 @@ let package = Package(
             name: "SwitchyardTests",
             dependencies: [
                 "Switchyard",
+                "SwitchyardImport",
                 "SwitchyardServer",
                 "AtlassianSandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
