@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The connectors a runtime knows, loaded from manifest files.
 ///
@@ -29,35 +28,22 @@ public struct ConnectorCatalog: Sendable {
 
     /// Loads every `*.json` file of the directories in order; a later manifest with the same name replaces
     /// an earlier one, so user directories listed after the bundled one override it.
-    /// Decoding is most of a start-up's work, so the files decode side by side and join in order.
     public static func load(directories: [String]) -> ConnectorCatalog {
         var catalog = ConnectorCatalog(connectors: [])
-        let files = directories.flatMap { manifestFiles(in: $0, problems: &catalog.problems) }
-        let decoded = Mutex([Result<ConnectorManifest, ManifestError>?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let result = Result { () throws(ManifestError) in try ManifestDecoder.decode(file: files[index]) }
-            decoded.withLock { $0[index] = result }
-        }
-        for result in decoded.withLock({ $0 }) {
-            switch result {
-            case .success(let manifest): catalog.add(manifest)
-            case .failure(let error): catalog.problems += error.problems
-            case nil: break
+        for directory in directories {
+            for file in manifestFiles(in: directory, problems: &catalog.problems) {
+                catalog.add(file: file)
             }
         }
         return catalog
     }
 
-    /// Adds a decoded manifest; one with the same name as an earlier one replaces it.
-    mutating func add(_ manifest: ConnectorManifest) {
-        connectors.removeAll { $0.name == manifest.name }
-        connectors.append(manifest)
-    }
-
     /// Loads one file; on failure records its problems and leaves the catalog as it was.
     public mutating func add(file: String) {
         do {
-            add(try ManifestDecoder.decode(file: file))
+            let manifest = try ManifestDecoder.decode(file: file)
+            connectors.removeAll { $0.name == manifest.name }
+            connectors.append(manifest)
         } catch {
             problems += error.problems
         }
