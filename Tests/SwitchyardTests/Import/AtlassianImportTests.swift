@@ -9,8 +9,8 @@ import Testing
 @Suite("OpenAPI import of Atlassian's specs", .enabled(if: OpenAPISpecs.available, "Atlassian's OpenAPI specs are not beside the repo (../shared/specs); skipping import tests"))
 struct AtlassianImportTests {
     @Test("each spec imports with every operation reported, at most 2% skipped, and a valid manifest", arguments: OpenAPISpecs.fileNames)
-    func specImports(file: String) throws {
-        let result = try AtlassianImports.result(file)
+    func specImports(file: String) async throws {
+        let result = try await AtlassianImports.result(file)
         let raw = try JSONValue(parsing: Data(contentsOf: URL(fileURLWithPath: (OpenAPISpecs.directory ?? "") + "/" + file)))
         let report = result.report
         #expect(report.entries.count == ImportFixtures.operationCount(raw))
@@ -22,8 +22,8 @@ struct AtlassianImportTests {
     }
 
     @Test("imported Jira actions carry their OAuth scopes and Jira's paging shapes")
-    func jiraScopesAndPaging() throws {
-        let result = try AtlassianImports.result("jira-platform-v3.json")
+    func jiraScopesAndPaging() async throws {
+        let result = try await AtlassianImports.result("jira-platform-v3.json")
         let get = try #require(ImportFixtures.action("issues.get", in: result.manifest))
         #expect(get["scopes"] == ["read:jira-work"])
         #expect(get["request"]?["query"]?["fields"] == ["value": "{jira_fields}", "arrays": "comma"] || get["request"]?["query"]?["fields"] == "{jira_fields}")
@@ -36,7 +36,7 @@ struct AtlassianImportTests {
 
     @Test("imported Jira reads run against the sandbox: get issue, search, get project, list projects")
     func importedReadsRunAgainstSandbox() async throws {
-        let result = try AtlassianImports.result("jira-platform-v3.json")
+        let result = try await AtlassianImports.result("jira-platform-v3.json")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -41,18 +41,19 @@ enum AtlassianImports {
         "confluence-v1.json": ("confluence-v1-imported", ""),
     ]
 
-    private static let jiraPlatform = load("jira-platform-v3.json")
-    private static let jiraSoftware = load("jira-software-agile.json")
-    private static let confluenceV2 = load("confluence-v2.json")
-    private static let confluenceV1 = load("confluence-v1.json")
+    /// One import per description, started on first use. Each runs on a thread of its own: a long import
+    /// must not hold one of the few threads of the cooperative pool that every other test's async work needs.
+    private static let imports: [String: Task<OpenAPIImporter.Result, any Error>] = Dictionary(uniqueKeysWithValues: names.keys.map { file in
+        (file, Task {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<OpenAPIImporter.Result, any Error>) in
+                Thread { continuation.resume(with: load(file).mapError { $0 as any Error }) }.start()
+            }
+        })
+    })
 
-    static func result(_ file: String) throws -> OpenAPIImporter.Result {
-        switch file {
-        case "jira-platform-v3.json": try jiraPlatform.get()
-        case "jira-software-agile.json": try jiraSoftware.get()
-        case "confluence-v2.json": try confluenceV2.get()
-        default: try confluenceV1.get()
-        }
+    static func result(_ file: String) async throws -> OpenAPIImporter.Result {
+        guard let task = imports[file] else { throw ImportError(file: file, message: "not one of the bundled descriptions") }
+        return try await task.value
     }
 
     private static func load(_ file: String) -> Result<OpenAPIImporter.Result, ImportError> {

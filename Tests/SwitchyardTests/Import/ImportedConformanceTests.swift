@@ -12,7 +12,7 @@ struct ImportedConformanceTests {
     @Test("every imported read request matches Atlassian's OpenAPI", arguments: OpenAPISpecs.fileNames)
     func importedReadsConform(file: String) async throws {
         let entry = try #require(AtlassianImports.names[file])
-        let result = try AtlassianImports.result(file)
+        let result = try await AtlassianImports.result(file)
         let manifest = try ManifestDecoder.decode(result.manifest, source: file)
 
         let server = try await SandboxServer.start()
