@@ -51,7 +51,7 @@ struct AuthStatusCommand: AsyncParsableCommand {
                         line += "\n  check \(check.entity) \(check.action): ok" + (who.map { " (signed in as \($0))" } ?? "")
                     }
                 }
-                line += Self.scopeReport(manifest, granted: stored[manifest.name]?["scope"])
+                line += Self.scopeReport(manifest, granted: stored[manifest.name]?["scope"], method: stored[manifest.name]?["method"])
             } catch {
                 failed = true
                 line += "not configured — \(error.message)"
@@ -66,7 +66,7 @@ struct AuthStatusCommand: AsyncParsableCommand {
 extension AuthStatusCommand {
     /// For a stored OAuth 2.0 login that recorded what it was granted: the scopes, and the actions that need
     /// one the token lacks, grouped by the missing scope.
-    static func scopeReport(_ manifest: ConnectorManifest, granted: String?) -> String {
+    static func scopeReport(_ manifest: ConnectorManifest, granted: String?, method: String?) -> String {
         guard let granted else { return "" }
         let have = Set(granted.split(separator: " ").map(String.init))
         var lacking: [String: [String]] = [:]
@@ -81,7 +81,7 @@ extension AuthStatusCommand {
         for (scope, actions) in lacking.sorted(by: { $0.key < $1.key }) {
             report += "\n  missing \(scope), needed by: \(actions.joined(separator: ", "))"
         }
-        if !lacking.isEmpty { report += "\n  grant them with: switchyard auth login \(manifest.name) --method oauth2" }
+        if !lacking.isEmpty { report += "\n  grant them with: switchyard auth login \(manifest.name) --method \(method ?? "oauth2")" }
         return report
     }
 }
