@@ -29,6 +29,10 @@ public enum ControlParams {
     /// The longest deadline a caller may ask for.
     public static let maximumTimeoutMilliseconds = 600_000
 
+    /// Control params about the call rather than the action: every action takes them the same way, so a tool
+    /// definition leaves them to the server's instructions instead of repeating them on every tool.
+    public static let callWide: Set<String> = [timeout, maximumOutputBytes]
+
     /// Names a manifest may not use for its own params.
     public static let reserved: Set<String> = [fields, limit, cursor, textFormat, timeout, maximumOutputBytes, dryRun, confirmation]
 
@@ -49,14 +53,13 @@ public enum ControlParams {
     }
 
     /// Each control param in its shortest correct form, without prose, for tool definitions: the server's
-    /// instructions describe them once. Every value the full form accepts, this form accepts too.
+    /// instructions describe them once. Every value the full form accepts, this form accepts too. The
+    /// ``callWide`` ones have none: tool definitions do not list them.
     public static let leanSchemas: [String: JSONValue] = [
         fields: ["type": ["array", "string"]],
         limit: ["type": "integer"],
         cursor: ["type": "string"],
         textFormat: ["enum": ["markdown", "raw"]],
-        timeout: ["type": "integer"],
-        maximumOutputBytes: ["type": "integer"],
         dryRun: ["type": "boolean"],
         confirmation: ["type": "string"],
     ]

@@ -1,7 +1,9 @@
 /// The input schema a tool definition carries for an action: the params the manifest declares, plus the
-/// control params the action honours in their shortest correct form.
+/// control params the action honours in their shortest correct form, less the call-wide ones
+/// (`timeout_ms`, `max_output_bytes`) that every tool takes and the server's instructions describe once.
 ///
-/// A client that validates arguments against it accepts every call the runtime accepts: the declared
+/// A client that validates arguments against it accepts every call the runtime accepts, as the schema stays
+/// open to params it does not list: the declared
 /// params are the runtime's own schema less two constraints that tell a model nothing (`minLength: 1`, and
 /// `additionalProperties: false`, as the runtime refuses an unknown param by name), and each lean control
 /// form accepts every value the full one does (the runtime still checks bounds and says what to fix). The
@@ -16,7 +18,7 @@ public enum ToolSchema {
     public static func input(for action: Action) -> JSONValue {
         guard case .object(var object) = loosened(action.declaredParams) else { return action.params.json }
         var properties = object["properties"]?.objectValue ?? JSONObject()
-        for name in ControlParams.names(for: action) {
+        for name in ControlParams.names(for: action) where !ControlParams.callWide.contains(name) {
             properties[name] = ControlParams.leanSchemas[name]
         }
         object["type"] = "object"

@@ -22,11 +22,13 @@ enum MCPProtocol {
     /// What every tool shares, said once instead of on every tool: the envelope, and the control params.
     static let instructions: String = {
         let controls = ControlParams.guide.map { "- \($0.name): \($0.meaning)" }.joined(separator: "\n")
+        let callWide = ControlParams.guide.map(\.name).filter(ControlParams.callWide.contains).joined(separator: " and ")
         return """
             Switchyard exposes Jira, Confluence and other REST services as tools. Each tool validates its params \
             before calling the service and returns a JSON envelope: {ok, status, data, next?, meta} or \
             {ok: false, error: {kind, message, details, retryable}}; an error names the param to fix.
-            Besides its own params, a tool takes these control params where its schema lists them:
+            Besides its own params, a tool takes these control params: \(callWide) on every tool, though no \
+            schema lists them; the others where its schema lists them.
             \(controls)
             """
     }()

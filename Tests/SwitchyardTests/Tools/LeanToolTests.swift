@@ -70,13 +70,18 @@ struct LeanToolTests {
         let lean = try JSONSchema(ToolSchema.input(for: action))
         #expect(lean.json["properties"]?["name"] == ["type": "string", "maxLength": 5])
         #expect(lean.json["properties"]?["tags"]?["items"]?["properties"]?["minLength"] == ["type": "integer", "minimum": 1], "a property named like a keyword stays")
-        for call: JSONValue in [["name": "abc"], ["name": "abc", "tags": [["minLength": 2]]], ["name": "abc", "dry_run": true]] {
+        #expect(lean.json["properties"]?["timeout_ms"] == nil && lean.json["properties"]?["max_output_bytes"] == nil, "call-wide params are left to the instructions")
+        let calls: [JSONValue] = [
+            ["name": "abc"], ["name": "abc", "tags": [["minLength": 2]]], ["name": "abc", "dry_run": true],
+            ["name": "abc", "timeout_ms": 5000, "max_output_bytes": 2048],
+        ]
+        for call in calls {
             #expect(action.params.validate(call).isEmpty, "\(call)")
             #expect(lean.validate(call).isEmpty, "\(call)")
         }
     }
 
-    @Test("every tool lists exactly the params its action takes: declared ones plus the control params it honours")
+    @Test("every tool lists exactly the params its action takes: declared ones plus the control params it honours, less the call-wide ones")
     func toolSchemasMatchTheRuntime() throws {
         let tools = ToolCatalog(catalog: Self.catalog, mode: .actions)
         var checked = 0
@@ -88,7 +93,8 @@ struct LeanToolTests {
                     let schema = try #require(tool["inputSchema"])
                     let listed = Set(schema["properties"]?.objectValue?.map(\.key) ?? [])
                     let runtime = Set(action.params.json["properties"]?.objectValue?.map(\.key) ?? [])
-                    #expect(listed == runtime, "\(name): the tool lists what the runtime accepts, no more, no less")
+                    #expect(runtime.isSuperset(of: ControlParams.callWide), "\(name)")
+                    #expect(listed == runtime.subtracting(ControlParams.callWide), "\(name): the tool lists what the runtime accepts, less the call-wide params")
                     #expect(!schema.description.contains("\"minLength\":1") && !schema.description.contains("\"additionalProperties\":false"), "\(name)")
                     #expect(schema["required"] == action.params.json["required"], "\(name)")
                     if action.safety.readOnly { #expect(!listed.contains("dry_run") && !listed.contains("confirmation"), "\(name)") }
@@ -111,7 +117,7 @@ struct LeanToolTests {
         let samples: [String: [JSONValue]] = [
             "fields": [["key", "fields.summary"], "key,fields.summary", ["*"]],
             "limit": [1, 50, 10_000], "cursor": ["eyJhIjoiYiJ9"], "text_format": ["markdown", "raw"],
-            "timeout_ms": [1, 60_000, 600_000], "max_output_bytes": [1024, 65_536], "dry_run": [true, false], "confirmation": ["token"],
+            "dry_run": [true, false], "confirmation": ["token"],
         ]
         for (name, values) in samples {
             let full = try JSONSchema(try #require(ControlParams.schemas[name]))
@@ -121,11 +127,12 @@ struct LeanToolTests {
                 #expect(lean.validate(value).isEmpty, "the lean form of \(name) accepts \(value)")
             }
         }
-        #expect(Set(samples.keys) == ControlParams.reserved)
+        #expect(Set(samples.keys) == ControlParams.reserved.subtracting(ControlParams.callWide))
     }
 
-    @Test("the instructions describe every control param once")
+    @Test("the instructions describe every control param once, and say which ones no schema lists")
     func instructionsCarryTheControlParams() {
+        #expect(MCPProtocol.instructions.contains("timeout_ms and max_output_bytes on every tool"))
         for name in ControlParams.reserved {
             #expect(MCPProtocol.instructions.contains("- \(name): "), "\(name)")
         }
