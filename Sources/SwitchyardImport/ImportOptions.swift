@@ -11,6 +11,9 @@ public struct ImportOptions: Sendable {
     public var name: String?
     /// The base URL template; by default `servers[0].url`, with its variables as config variables.
     public var baseURL: String?
+    /// Prepended to every operation's path, such as `/wiki/api/v2` when `baseURL` leaves out the path
+    /// part of the spec's server URL: it starts with `/` and holds no `{`, `}`, `?` or `#`.
+    public var pathPrefix: String = ""
     /// Only operations matching one of these (tag, operationId or path glob) are imported, when any is given.
     public var include: [String] = []
     /// Operations matching one of these (tag, operationId or path glob) are skipped.

@@ -35,6 +35,10 @@ public struct OpenAPIImporter: Sendable {
 
     func importSource(_ source: OpenAPISource) throws(ImportError) -> Result {
         let document = source.document
+        let prefix = options.pathPrefix
+        if !prefix.isEmpty, !prefix.hasPrefix("/") || prefix.hasSuffix("/") || prefix.contains(where: { "{}?#".contains($0) }) {
+            throw ImportError(file: source.file, message: "path prefix '\(prefix)' must start with '/', not end with one, and hold no '{', '}', '?' or '#', e.g. /wiki/api/v2")
+        }
         let info = document["info"] ?? [:]
         let title = info["title"]?.stringValue ?? "Imported API"
         let name = options.name ?? ImportNaming.connectorName(title)
@@ -79,7 +83,7 @@ public struct OpenAPIImporter: Sendable {
                 }
                 let built: OperationImporter.Built
                 do {
-                    built = try importer.build(OperationImporter.Operation(method: method, path: pathMember.key, json: operation, pathItem: pathItem))
+                    built = try importer.build(OperationImporter.Operation(method: method, path: prefix + pathMember.key, json: operation, pathItem: pathItem))
                 } catch {
                     skip(error.reason)
                     continue

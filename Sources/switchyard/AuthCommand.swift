@@ -30,7 +30,7 @@ struct AuthStatusCommand: AsyncParsableCommand {
             StandardStreams.error("switchyard auth status: \(error.message)")
             throw ExitCode(1)
         }
-        let catalog = global.loadCatalog()
+        let catalog = try global.loadCatalogOrExit()
         global.warnAboutInsecureTransport(catalog.connectors, settings: settings)
         let runtime = SwitchyardRuntime(catalog: catalog, settings: settings, logger: global.makeLogger())
         var failed = false

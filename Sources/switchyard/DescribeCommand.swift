@@ -27,7 +27,7 @@ struct DescribeCommand: AsyncParsableCommand {
     var schemaDialect: SchemaDialect = .mcp
 
     func run() async throws {
-        var catalog = global.loadCatalog()
+        var catalog = try global.loadCatalogOrExit()
         // The flavour of a configured site that does not fit it is off, and listed with the reason.
         if let settings = try? global.makeSettings() {
             let probe = SwitchyardRuntime(catalog: catalog, settings: settings)

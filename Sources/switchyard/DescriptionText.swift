@@ -13,9 +13,14 @@ enum DescriptionText {
             guard !connectors.isEmpty else { return "No connectors loaded. Add manifests with --manifests DIR." }
             return connectors.map { connector in
                 let entities = connector["entities"]?.arrayValue ?? []
-                let lines = entities.map { entity in
+                var lines = entities.filter { $0["generated"] != true }.map { entity in
                     let actions = entity["actions"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
                     return "  \(text(entity["name"]))  \(actions.joined(separator: ", "))"
+                }
+                // Hundreds of generated actions would bury the curated ones: they are counted here, listed per connector.
+                let generated = entities.filter { $0["generated"] == true }
+                if let count = connector["action_counts"]?["generated"]?.intValue, count > 0 {
+                    lines.append("  + \(count) generated actions in \(generated.count) entities (toolset extended): switchyard describe \(text(connector["name"]))")
                 }
                 return "\(text(connector["name"])) — \(text(connector["title"])) \(text(connector["version"]))\n" + lines.joined(separator: "\n")
             }.joined(separator: "\n\n") + off(description) + "\n\nMore: switchyard describe CONNECTOR [ENTITY [ACTION]] [--json]"
@@ -78,6 +83,9 @@ enum DescriptionText {
         if let prefetch = action["prefetch"], let fills = prefetch["fills"]?.objectValue {
             let filled = fills.map { "\($0.key) (\($0.value.displayText))" }.joined(separator: ", ")
             lines.append("reads first, when the call leaves out \(filled): \(text(prefetch["method"])) \(text(prefetch["path"]))")
+        }
+        if let scopes = action["scopes"]?.arrayValue, !scopes.isEmpty {
+            lines.append("OAuth 2.0 scopes: \(list(action["scopes"]))")
         }
         lines += ["", text(action["description"]), "", "Params:"]
         let schema = action["params"]

@@ -3,6 +3,8 @@ import Foundation
 import Logging
 import Switchyard
 
+extension CatalogLevel: ExpressibleByArgument {}
+
 /// Options every command shares: where manifests, config and credentials come from, and logging.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("manifests"), help: ArgumentHelp("A directory (or file) of extra connector manifests; repeatable.", valueName: "DIR"))
@@ -13,6 +15,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("A JSON file of credentials per connector (mode 0600).", valueName: "FILE"))
     var credentials: String?
+
+    @Option(help: ArgumentHelp("'curated' (the hand-written actions) or 'extended' (also every other operation of the vendor's API, generated from its OpenAPI description; also SWITCHYARD_CATALOG).", valueName: "LEVEL"))
+    var catalog: CatalogLevel?
 
     @Flag(name: [.short, .long], help: "Log to stderr (repeat for more detail: -vv).")
     var verbose: Int
@@ -53,13 +58,33 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Loads the catalog, reporting broken manifests on stderr and skipping them.
-    func loadCatalog() -> ConnectorCatalog {
-        let catalog = ConnectorCatalog.load(directories: allManifestDirectories)
+    /// `--catalog`, else `SWITCHYARD_CATALOG`, else curated.
+    func catalogLevel() throws(ExecutionError) -> CatalogLevel {
+        if let catalog { return catalog }
+        guard let value = environment["SWITCHYARD_CATALOG"], !value.isEmpty else { return .curated }
+        guard let level = CatalogLevel(rawValue: value) else {
+            throw ExecutionError(kind: .config, message: "SWITCHYARD_CATALOG is '\(value)'; use one of: \(CatalogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return level
+    }
+
+    func loadCatalog() throws(ExecutionError) -> ConnectorCatalog {
+        let catalog = ConnectorCatalog.load(directories: allManifestDirectories, level: try catalogLevel())
         for problem in catalog.problems {
             StandardStreams.error("switchyard: skipped manifest: \(problem)")
         }
         return catalog
     }
+    /// ``loadCatalog()`` for a command's `run`: a bad catalog level is told on stderr and exits 1.
+    func loadCatalogOrExit() throws -> ConnectorCatalog {
+        do {
+            return try loadCatalog()
+        } catch {
+            StandardStreams.error("switchyard: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+
 
     /// Where credentials are kept and rotated tokens written: `--credentials FILE`, else the default store.
     var credentialStore: CredentialStore {

@@ -35,6 +35,8 @@ struct ImportCommand: AsyncParsableCommand {
 
         @Option(name: .customLong("base-url"), help: "Base URL (default: servers[0].url).") var baseURL: String?
 
+        @Option(name: .customLong("path-prefix"), help: "Prepended to every operation's path, e.g. /wiki/api/v2 when --base-url leaves it out.") var pathPrefix: String?
+
         @Option(help: "Import only operations with this tag, operationId or path glob (repeatable).") var include: [String] = []
 
         @Option(help: "Skip operations with this tag, operationId or path glob (repeatable).") var exclude: [String] = []
@@ -47,6 +49,7 @@ struct ImportCommand: AsyncParsableCommand {
             var options = ImportOptions()
             options.name = name
             options.baseURL = baseURL
+            if let pathPrefix { options.pathPrefix = pathPrefix }
             options.include = include
             options.exclude = exclude
             let result: OpenAPIImporter.Result

@@ -29,7 +29,7 @@ struct RuntimeSession {
                 throw ExecutionError(kind: .config, message: "cannot start the sandbox: \(error)")
             }
         }
-        var loaded = global.loadCatalog()
+        var loaded = try global.loadCatalog()
         var chosen = connectors
         let probe = SwitchyardRuntime(catalog: loaded, settings: settings, logger: logger)
         if chosen == nil {

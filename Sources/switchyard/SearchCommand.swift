@@ -30,7 +30,7 @@ struct SearchCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let index = ActionIndex(catalog: global.loadCatalog())
+        let index = ActionIndex(catalog: try global.loadCatalogOrExit())
         do {
             let matches = try index.search(query, connector: connector, limit: limit)
             if json {

@@ -70,14 +70,19 @@ public enum CatalogDescription {
             }),
         ]
         object["entities"] = .array(manifest.entities.map { describe($0, dialect: dialect) })
+        let generated = manifest.entities.filter(\.generated).reduce(0) { $0 + $1.actions.count }
+        let all = manifest.entities.reduce(0) { $0 + $1.actions.count }
+        object["action_counts"] = ["curated": .number(JSONNumber(all - generated)), "generated": .number(JSONNumber(generated))]
         return .object(object)
     }
 
     public static func describe(_ entity: Entity, dialect: SchemaDialect = .mcp) -> JSONValue {
-        [
+        var object: JSONObject = [
             "name": .string(entity.name), "description": .string(entity.description),
             "actions": .array(entity.actions.map { describe($0, dialect: dialect) }),
         ]
+        if entity.generated { object["generated"] = true }
+        return .object(object)
     }
 
     public static func describe(_ action: Action, dialect: SchemaDialect = .mcp) -> JSONValue {
@@ -99,6 +104,9 @@ public enum CatalogDescription {
         }
         if !action.response.fields.isEmpty {
             object["default_fields"] = .array(action.response.fields.map(JSONValue.string))
+        }
+        if !action.scopes.isEmpty {
+            object["scopes"] = .array(action.scopes.map(JSONValue.string))
         }
         return .object(object)
     }

@@ -13,7 +13,7 @@ import Foundation
 public struct ConnectorCatalog: Sendable {
     public internal(set) var connectors: [ConnectorManifest]
     /// Problems of manifests that were skipped.
-    public private(set) var problems: [ManifestProblem]
+    public internal(set) var problems: [ManifestProblem]
     /// Why names hidden by an ``ExposurePolicy`` are unavailable, keyed `connector` or `connector/entity/action`.
     var hidden: [String: String] = [:]
 

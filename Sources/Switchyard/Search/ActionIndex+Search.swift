@@ -88,6 +88,7 @@ extension ActionIndex {
             case .unknown where !entry.readOnly: score *= Self.unknownIntentWrite
             default: break
             }
+            if entry.generated { score *= Self.generatedAction }
             let candidate = (index: index, score: score)
             if best.count == limit, let last = best.last, !ranksBefore(candidate, last) { continue }
             let position = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count

@@ -25,6 +25,8 @@ public struct ActionIndex: Sendable {
         let readOnly: Bool
         /// Whether the action's request is a DELETE.
         let deletes: Bool
+        /// Whether the action comes from a generated companion catalogue.
+        let generated: Bool
     }
 
     /// One action's share of a term's score: idf × saturated, field-weighted term frequency.
@@ -58,6 +60,8 @@ public struct ActionIndex: Sendable {
     static let unknownIntentWrite: Float = 0.7
     /// The factor for a DELETE action when the request adds or changes something.
     static let writeIntentDelete: Float = 0.8
+    /// The factor for a generated action: a curated one that matches about as well ranks first.
+    static let generatedAction: Float = 0.6
     /// The most matches one search returns.
     public static let maximumLimit = 100
 

@@ -41,7 +41,7 @@ struct ActionIndexBuilder {
                 entries.append(ActionIndex.Entry(
                     id: id, idText: id.description, summary: action.summary ?? firstSentence,
                     requiredParams: action.declaredParams["required"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                    readOnly: action.safety.readOnly, deletes: action.request.method == .delete
+                    readOnly: action.safety.readOnly, deletes: action.request.method == .delete, generated: entity.generated
                 ))
                 entryConnector.append(connector)
             }
@@ -77,9 +77,14 @@ struct ActionIndexBuilder {
 
     func build() -> ActionIndex {
         let fields = SearchField.allCases
-        let total = Float(max(entries.count, 1))
+        // The corpus statistics (idf, average field lengths) come from the curated actions when there are
+        // any: hundreds of generated actions would otherwise change how curated ones rank against each other.
+        let curated = entries.map { !$0.generated }
+        let counted = curated.contains(true) ? curated : curated.map { _ in true }
+        let basis = fieldLengths.indices.filter { counted[$0] }
+        let total = Float(max(basis.count, 1))
         let averageLengths = fields.map { field in
-            max(Float(fieldLengths.reduce(0) { $0 + $1[field.rawValue] }) / total, 1)
+            max(Float(basis.reduce(0) { $0 + fieldLengths[$1][field.rawValue] }) / total, 1)
         }
         // Field-weighted, length-normalised term frequency of each term in each entry (BM25F's pseudo-frequency).
         var frequencies: [[Int32: Float]] = []
@@ -92,7 +97,7 @@ struct ActionIndexBuilder {
             var combined: [Int32: Float] = [:]
             for term in terms {
                 combined[term] = frequencyOf(term, in: entry, fields: fields, averageLengths: averageLengths)
-                documentFrequency[Int(term)] += 1
+                if counted[entry] { documentFrequency[Int(term)] += 1 }
             }
             frequencies.append(combined)
         }

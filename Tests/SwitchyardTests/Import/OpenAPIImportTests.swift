@@ -18,6 +18,27 @@ struct OpenAPIImportTests {
         #expect(result.manifest["description"] == "A pet store. See the docs for more.")
     }
 
+    @Test("a path prefix goes before every path, so a base URL can leave out the server's path part")
+    func pathPrefix() throws {
+        var options = ImportOptions()
+        options.baseURL = "https://pets.example.com"
+        options.pathPrefix = "/v1"
+        let result = try ImportFixtures.importFixture("petstore-3.0.yaml", options: options)
+        #expect(result.manifest["base_url"] == "https://pets.example.com")
+        #expect(ImportFixtures.action("pets.get", in: result.manifest)?["request"]?["path"] == "/v1/pets/{pet_id}")
+        #expect(ImportFixtures.action("pets.list", in: result.manifest)?["request"]?["path"] == "/v1/pets")
+        _ = try ManifestDecoder.decode(result.manifest, source: "petstore")
+        for bad in ["v1", "/v1/", "/{version}", "/v1?x=1"] {
+            options.pathPrefix = bad
+            #expect(throws: ImportError.self, "\(bad)") { try ImportFixtures.importFixture("petstore-3.0.yaml", options: options) }
+            do {
+                _ = try ImportFixtures.importFixture("petstore-3.0.yaml", options: options)
+            } catch {
+                #expect(error.message.contains("path prefix '\(bad)' must start with '/'"), "\(error)")
+            }
+        }
+    }
+
     @Test("params keep their placement, wire names and array style; reserved names get the connector's prefix")
     func paramsKeepPlacement() throws {
         let result = try ImportFixtures.importFixture("petstore-3.0.yaml", options: { var o = ImportOptions(); o.name = "pets"; return o }())
