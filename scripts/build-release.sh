@@ -4,6 +4,8 @@
 #                           indirection on every runtime call, and 4 MiB less resident memory;
 #   --no-export-dynamic     no table of the binary's own symbols for the dynamic linker to search
 #                           (1.4 MiB resident; nothing looks them up);
+#   --strip-all             no symbol table or debug info in the shipped file (set KEEP_SYMBOLS=1 to keep
+#                           them, e.g. for perf);
 #   lld, when the toolchain has it, with
 #     the functions `serve` runs placed side by side (scripts/symbol-order.txt, made by
 #     scripts/update-symbol-order.sh), so they share pages: 6 MiB less resident memory;
@@ -14,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 flags=(-c release --static-swift-stdlib -Xlinker --no-export-dynamic)
+if [[ -z "${KEEP_SYMBOLS:-}" ]]; then flags+=(-Xlinker --strip-all); fi
 lld="$(dirname "$(command -v swiftc)")/ld.lld"
 if [[ -x "$lld" ]]; then
     flags+=(-Xswiftc -use-ld=lld)

@@ -6,7 +6,7 @@
 # Run it after changes to the hot path; names it lists that no longer exist are ignored by the linker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/build-release.sh --product switchyard
+KEEP_SYMBOLS=1 scripts/build-release.sh --product switchyard   # callgrind needs the symbol names
 work=$(mktemp -d)
 trap 'kill "$sandbox" 2>/dev/null || true; rm -rf "$work"' EXIT
 

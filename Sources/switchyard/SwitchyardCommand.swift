@@ -1,4 +1,5 @@
 import ArgumentParser
+import Switchyard
 
 /// The `switchyard` command: describe, execute and validate connector actions, or run the sandbox.
 @main
@@ -9,6 +10,7 @@ struct SwitchyardCommand: AsyncParsableCommand {
         discussion: """
             Try it with no account:  switchyard execute --sandbox jira issues search --params '{"jql":"project = DEMO"}'
             """,
+        version: SwitchyardVersion.current,
         subcommands: [DescribeCommand.self, SearchCommand.self, ExecuteCommand.self, ServeCommand.self, AuthCommand.self, ValidateCommand.self, ImportCommand.self, SandboxCommand.self]
     )
 

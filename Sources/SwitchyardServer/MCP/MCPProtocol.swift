@@ -13,10 +13,9 @@ enum MCPProtocol {
     static let serverInfoKey = "io.modelcontextprotocol/serverInfo"
 
     static let serverName = "switchyard"
-    static let serverVersion = "0.1.0"
 
     static var serverInfo: JSONValue {
-        ["name": .string(serverName), "version": .string(serverVersion)]
+        ["name": .string(serverName), "version": .string(SwitchyardVersion.current)]
     }
 
     /// What every tool shares, said once instead of on every tool: the envelope, and the control params.

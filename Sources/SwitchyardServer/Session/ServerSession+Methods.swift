@@ -6,6 +6,12 @@ extension ServerSession {
         switch context.method {
         case "ping":
             return .object(JSONObject())
+        case "version":
+            // Answered at once, like ping: it needs no catalog.
+            return [
+                "name": .string(MCPProtocol.serverName), "version": .string(SwitchyardVersion.current),
+                "mcp_protocol_versions": .array((MCPProtocol.modernVersions + MCPProtocol.handshakeVersions).map(JSONValue.string)),
+            ]
         case "describe":
             return try describe(context.paramsObject, catalog: try await ready().runtime.catalog)
         case "execute":

@@ -49,6 +49,13 @@ struct CommandLine {
 
 @Suite("The switchyard command line")
 struct CommandLineTests {
+    @Test("--version prints the version and exits 0")
+    func version() throws {
+        let output = try CommandLine.run(["--version"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == SwitchyardVersion.current)
+    }
+
     @Test("execute --sandbox prints real sandbox data and exits 0")
     func executeAgainstSandbox() throws {
         let output = try CommandLine.run(["execute", "--sandbox", "jira", "issues", "search", "--params", #"{"jql": "project = DEMO ORDER BY key ASC", "limit": 3}"#])

@@ -32,6 +32,18 @@ struct JSONRPCTests {
         }
     }
 
+    @Test("version names the server, its version and the MCP revisions it speaks")
+    func version() async throws {
+        try await withServer { server in
+            server.send(request(1, "version"))
+            let result = await server.reply(id: 1)?["result"]
+            #expect(result?["name"] == "switchyard")
+            #expect(result?["version"] == .string(SwitchyardVersion.current))
+            #expect(result?["mcp_protocol_versions"]?.arrayValue?.contains("2025-06-18") == true)
+            #expect(result?["mcp_protocol_versions"]?.arrayValue?.contains("2026-07-28") == true)
+        }
+    }
+
     @Test("an unknown method gets -32601")
     func methodNotFound() async throws {
         try await withServer { server in
