@@ -51,6 +51,7 @@ let package = Package(
             name: "AtlassianSandbox",
             dependencies: [
                 "Switchyard",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
