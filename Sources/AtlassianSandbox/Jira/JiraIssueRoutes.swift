@@ -67,6 +67,9 @@ struct JiraIssueRoutes: RouteGroup {
             state.jira.save(draft)
             return draft
         }
+        JiraWebhookDeliveries(store: store).issueChanged(
+            "jira:issue_created", issue: created, actorId: actor, history: nil, baseURL: request.baseURL
+        )
         let location = "\(request.baseURL)\(version.pathPrefix)/issue/\(created.id)"
         return .json(["id": .string(created.id), "key": .string(created.key), "self": .string(location)], status: .created)
     }
@@ -87,8 +90,12 @@ struct JiraIssueRoutes: RouteGroup {
             }
             edited.updated = now
             state.jira.saveRecordingChanges(edited, by: actor, at: now)
-            return edited
+            return state.jira.issue(idOrKey: edited.id) ?? edited
         }
+        let history = edited.changelog.last.flatMap { $0.created == edited.updated ? $0 : nil }
+        JiraWebhookDeliveries(store: store).issueChanged(
+            "jira:issue_updated", issue: edited, actorId: actor, history: history, baseURL: request.baseURL
+        )
         guard request.flag("returnIssue") else { return .noContent }
         let renderer = JiraRenderer(state: store.snapshot().jira, baseURL: request.baseURL, version: version)
         return .json(renderer.issue(edited, fields: .all, expand: request.expandOptions, currentUser: request.accountId))

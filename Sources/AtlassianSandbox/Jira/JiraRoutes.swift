@@ -24,5 +24,6 @@ struct JiraRoutes: RouteGroup {
         router.register(JiraAttachmentRoutes(store: store))
         router.register(JiraReleaseRoutes(store: store))
         router.register(JiraAgileRoutes(store: store))
+        router.register(JiraWebhookRoutes(store: store))
     }
 }

@@ -6,20 +6,21 @@ import Musl
 import Darwin
 #endif
 
-/// An IPv4 or IPv6 network in CIDR notation, as `NO_PROXY` may list them (curl 7.86 and later).
+/// An IPv4 or IPv6 network in CIDR notation, as `NO_PROXY` may list them (curl 7.86 and later) and
+/// `switchyard webhooks listen --allow-from` takes them.
 ///
 /// ```swift
 /// IPNetwork(cidr: "10.0.0.0/8")?.contains(address: "10.20.30.40")   // true
 /// IPNetwork(cidr: "fd00::/8")?.contains(address: "fd12::1")          // true
 /// ```
-struct IPNetwork: Sendable, Hashable {
+public struct IPNetwork: Sendable, Hashable {
     /// The network's address, 4 or 16 bytes.
     private let address: [UInt8]
     /// How many leading bits of an address must match.
     private let prefixLength: Int
 
     /// Parses `address/bits`; `nil` for anything else, including a prefix longer than the address.
-    init?(cidr: some StringProtocol) {
+    public init?(cidr: some StringProtocol) {
         let parts = cidr.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let address = Self.bytes(of: parts[0]), let bits = Int(parts[1]),
               (0...(address.count * 8)).contains(bits) else { return nil }
@@ -28,7 +29,7 @@ struct IPNetwork: Sendable, Hashable {
     }
 
     /// Whether the IP address `text` lies in this network; host names never do.
-    func contains(address text: some StringProtocol) -> Bool {
+    public func contains(address text: some StringProtocol) -> Bool {
         guard let candidate = Self.bytes(of: text), candidate.count == address.count else { return false }
         var remaining = prefixLength
         for (network, byte) in zip(address, candidate) where remaining > 0 {

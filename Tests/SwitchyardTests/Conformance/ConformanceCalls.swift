@@ -76,6 +76,13 @@ enum ConformanceCalls {
         Call(connector: "jira", entity: "issue_links", action: "link_types", params: [:]),
         Call(connector: "jira", entity: "issue_links", action: "create", params: ["link_type": "Blocks", "issue": "DEMO-3", "linked_issue": "DEMO-4"]),
         Call(connector: "jira", entity: "issue_links", action: "delete", params: ["link_id": "10400"]),
+        Call(connector: "jira", entity: "webhooks", action: "list", params: [:]),
+        Call(
+            connector: "jira", entity: "webhooks", action: "register",
+            params: ["url": "https://hooks.example.com/jira", "events": ["jira:issue_created"], "jql_filter": "project = DEMO"]
+        ),
+        Call(connector: "jira", entity: "webhooks", action: "refresh", params: ["webhook_ids": [10000]]),
+        Call(connector: "jira", entity: "webhooks", action: "delete", params: ["webhook_ids": [10000]]),
         Call(connector: "jira", entity: "watchers", action: "list", params: ["issue": "DEMO-7"]),
         Call(connector: "jira", entity: "watchers", action: "add", params: ["issue": "DEMO-7", "account_id": "5c4f8a1e2d0b9c3a7e6f1d20"]),
         Call(connector: "jira", entity: "watchers", action: "remove", params: ["issue": "DEMO-7", "account_id": "5b109f2e9729b51b54dc274d"]),

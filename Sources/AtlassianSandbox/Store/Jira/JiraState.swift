@@ -20,6 +20,8 @@ struct JiraState: Sendable {
     var sprints: [JiraSprint] = []
     var versions: [JiraVersion] = []
     var components: [JiraComponent] = []
+    var webhooks: [JiraWebhook] = []
+    var nextWebhookID = 1
     /// Counters for the ids of worklogs, histories, links, remote links, attachments, versions and components.
     var nextOtherIDs = JiraIDCounters()
 

@@ -1,0 +1,71 @@
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import NIOCore
+import Switchyard
+
+/// Sends an issue event to every enabled webhook that asked for it, the way Jira does: a JSON body with
+/// `timestamp`, `webhookEvent`, `issue`, `user` and (for updates) `changelog`; an `X-Atlassian-Webhook-Identifier`;
+/// and, when the webhook has a secret, `X-Hub-Signature: sha256=<HMAC-SHA256 of the body>`.
+///
+/// Deliveries go out on tasks of their own, so the API response that caused them never waits; a receiver that
+/// is down or slow only loses its event, as with a real Jira that has run out of retries.
+///
+/// ```swift
+/// JiraWebhookDeliveries(store: store).issueChanged("jira:issue_created", issue: created, actorId: actor, history: nil, baseURL: request.baseURL)
+/// ```
+struct JiraWebhookDeliveries: Sendable {
+    let store: SandboxStore
+
+    func issueChanged(_ event: String, issue: JiraIssue, actorId: String, history: JiraHistory?, baseURL: String) {
+        let state = store.snapshot().jira
+        let now = Timestamp.now()
+        let targets = state.webhooks.filter { webhook in
+            webhook.enabled && webhook.events.contains(event) && (webhook.expirationDate.map { $0 > now } ?? true)
+        }
+        guard !targets.isEmpty else { return }
+        for webhook in targets {
+            let version: JiraAPIVersion = webhook.kind == .dynamic ? .v3 : .v2
+            let renderer = JiraRenderer(state: state, baseURL: baseURL, version: version)
+            var payload: JSONObject = [
+                "timestamp": .number(JSONNumber(Int(now.millisecondsSince1970))),
+                "webhookEvent": .string(event),
+                "issue_event_type_name": .string(event == "jira:issue_created" ? "issue_created" : "issue_generic"),
+                "user": renderer.user(accountId: actorId),
+                "issue": renderer.issue(issue, fields: .all),
+            ]
+            if let history {
+                payload["changelog"] = [
+                    "id": .string(history.id),
+                    "items": .array(history.items.map(Self.changeItem)),
+                ]
+            }
+            let body = JSONValue.object(payload).serializedBytes()
+            Self.send(body: webhook.excludeBody ? [] : body, to: webhook)
+        }
+    }
+
+    private static func changeItem(_ item: JiraChangeItem) -> JSONValue {
+        [
+            "field": .string(item.field), "fieldtype": .string(item.fieldtype), "fieldId": .string(item.fieldId),
+            "from": item.from.map(JSONValue.string) ?? .null, "fromString": item.fromString.map(JSONValue.string) ?? .null,
+            "to": item.to.map(JSONValue.string) ?? .null, "toString": item.toString.map(JSONValue.string) ?? .null,
+        ]
+    }
+
+    private static func send(body: [UInt8], to webhook: JiraWebhook) {
+        var request = HTTPClientRequest(url: webhook.url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "X-Atlassian-Webhook-Identifier", value: UUID().uuidString.lowercased())
+        if let secret = webhook.secret {
+            let code = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Array(secret.utf8)))
+            request.headers.add(name: "X-Hub-Signature", value: "sha256=" + code.map { String(format: "%02x", $0) }.joined())
+        }
+        request.body = .bytes(body)
+        Task.detached {
+            let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            _ = try? await response?.body.collect(upTo: 1 << 20)
+        }
+    }
+}
