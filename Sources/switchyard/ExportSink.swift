@@ -16,7 +16,15 @@ struct ExportSink {
             handle = FileHandle.standardOutput
             return
         }
-        if !FileManager.default.fileExists(atPath: path) || keepingBytes == nil {
+        if let keepingBytes {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size].flatMap { ($0 as? NSNumber)?.intValue }
+            guard let size, size >= keepingBytes else {
+                throw ExecutionError(
+                    kind: .config,
+                    message: "the output file \(path) holds \(size ?? 0) bytes, but the state file says \(keepingBytes) were written; give the output of the interrupted run, or delete the state file to start over"
+                )
+            }
+        } else {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 throw ExecutionError(kind: .config, message: "cannot create the output file \(path)")
             }

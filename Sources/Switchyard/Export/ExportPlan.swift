@@ -7,7 +7,6 @@ struct ExportPlan: Sendable {
     let entity: String
     let spec: ExportSpec
     let query: String
-    let since: String?
     let listParams: JSONObject
     let fetchParams: JSONObject?
     let builder: DocumentBuilder
@@ -69,23 +68,26 @@ struct ExportPlan: Sendable {
         var fetchParams = spec.fetch?.params
         for extra in [request.comments ? spec.document.comments?.params : nil, request.attachments ? spec.document.attachments?.params : nil] {
             guard let extra else { continue }
-            if fetchParams != nil { fetchParams = Self.merge(extra, into: fetchParams!) } else { listParams = Self.merge(extra, into: listParams) }
+            if let current = fetchParams { fetchParams = Self.merge(extra, into: current) } else { listParams = Self.merge(extra, into: listParams) }
         }
         connector = manifest.name
         self.entity = entity.name
         self.spec = spec
         self.query = query
-        self.since = since
         self.listParams = listParams
         self.fetchParams = fetchParams
         builder = DocumentBuilder(
             mapping: spec.document, source: ["connector": .string(manifest.name), "entity": .string(entity.name)],
             baseURL: try runtime.connection(for: manifest).baseURL, comments: request.comments, attachments: request.attachments
         )
-        start = resuming ? previous! : ExportCheckpoint(
-            connector: manifest.name, entity: entity.name, query: query, since: since, cursor: nil, pages: 0, documents: 0,
-            highWater: previous?.highWater
-        )
+        if resuming, let previous {
+            start = previous
+        } else {
+            start = ExportCheckpoint(
+                connector: manifest.name, entity: entity.name, query: query, since: since, cursor: nil, pages: 0, documents: 0,
+                highWater: previous?.highWater
+            )
+        }
     }
 
     private static func entity(_ name: String?, of manifest: ConnectorManifest, catalog: ConnectorCatalog) throws(ExecutionError) -> Entity {

@@ -15,7 +15,6 @@ public struct RecordTemplate: Sendable, Hashable {
     }
 
     public let segments: [Segment]
-    public let source: String
 
     /// Parses `source`, allowing only the named `variables` besides record paths.
     public init(parsing source: String, variables: Set<String>) throws(TemplateSyntaxError) {
@@ -40,7 +39,6 @@ public struct RecordTemplate: Sendable, Hashable {
         }
         if !rest.isEmpty { segments.append(.literal(String(rest))) }
         self.segments = segments
-        self.source = source
     }
 
     /// Whether the template uses the variable `name`.

@@ -97,3 +97,23 @@ struct ExportCommandLineTests {
         try? FileManager.default.removeItem(atPath: directory)
     }
 }
+
+@Suite("switchyard export state files")
+struct ExportStateFileCommandLineTests {
+    @Test("Resuming into an output file shorter than the state says is refused rather than padded")
+    func missingOutputOnResume() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("export-state-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let state = ExportStateFile(path: directory + "/state.json")
+        let checkpoint = ExportCheckpoint(
+            connector: "jira", entity: "issues", query: "project = DEMO", since: nil,
+            cursor: PageCursor(actionID: "jira/issues/search", position: .token("x")).encoded, pages: 1, documents: 10, highWater: nil
+        )
+        try state.save(ExportStateFile.State(checkpoint: checkpoint, outputBytes: 5_000))
+        let output = try CommandLine.run(["export", "--sandbox", "jira", "--jql", "project = DEMO", "-o", directory + "/missing.jsonl", "--state", state.path])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("holds 0 bytes, but the state file says 5000 were written"), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/missing.jsonl"))
+    }
+}

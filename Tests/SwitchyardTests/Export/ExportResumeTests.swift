@@ -89,9 +89,9 @@ struct ExportResumeTests {
     @Test("Confluence incremental runs filter by lastmodified")
     func confluenceSince() async throws {
         try await withSandbox { harness in
-            let since = try #require(ExportTimestamp.parseUserText("2025-12-06"))
+            let since = try #require(ExportTimestamp.parseUserText("2025-12-08"))
             let ids = try await harness.exportedIDs(ExportRequest(connector: "confluence", selectors: [("space_key", "DEMO")], since: since))
-            let expected = try await harness.searchedContentIDs("confluence", cql: "type = page AND space = DEMO AND lastmodified >= \"2025-12-06 00:00\"")
+            let expected = try await harness.searchedContentIDs("confluence", cql: "type = page AND space = DEMO AND lastmodified >= \"2025-12-08 00:00\"")
             let all = try await harness.searchedContentIDs("confluence", cql: "type = page AND space = DEMO")
             #expect(!expected.isEmpty && expected.count < all.count)
             #expect(ids.sorted() == expected.sorted())
