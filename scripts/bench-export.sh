@@ -28,9 +28,11 @@ if [ -z "$base_url" ]; then echo "bench-export: the sandbox did not start" >&2; 
 
 export JIRA_BASE_URL=$base_url JIRA_EMAIL=demo@example.com JIRA_API_TOKEN=sandbox-api-token
 export XDG_CONFIG_HOME=$work/config
+cpu_s=
 command=("$binary" export jira --jql 'project = DATA' -o "$work/issues.jsonl" --progress json)
 if [ -x /usr/bin/time ]; then
     /usr/bin/time -v "${command[@]}" 2> "$work/stderr"
+    cpu_s=$(awk -F": " '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$work/stderr")
     peak_kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/stderr")
 else
     "${command[@]}" 2> "$work/stderr" &
@@ -53,3 +55,4 @@ echo "| documents | $documents |"
 echo "| wall time | $elapsed_ms ms |"
 echo "| documents/s | $rate |"
 echo "| peak RSS of the export process | $(( peak_kib / 1024 )) MiB ($peak_kib KiB) |"
+if [ -n "$cpu_s" ]; then echo "| CPU time of the export process (user + system) | $cpu_s s |"; fi
