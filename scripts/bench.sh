@@ -6,6 +6,8 @@
 #   scripts/bench.sh --quick         a smoke run with a few iterations (figures not meaningful)
 #   scripts/bench.sh --search-only   only action search: task-set top-1/top-3/MRR and ms per query over 5,000+ actions
 #   scripts/bench.sh --context-only  only tools/list bytes per mode next to mcp-atlassian's, and spawn → initialize
+#   scripts/bench.sh --export-only   only export: 10,000 sandbox issues through `switchyard export`, docs/s and peak RSS
+#                                    (scripts/bench-export.sh; the full run ends with it too)
 # The agent-context part installs mcp-atlassian from PyPI into .build/bench-venvs/mcp-atlassian to measure it in
 # the same run; where that cannot be installed it says so and measures Switchyard alone.
 set -euo pipefail
@@ -15,6 +17,7 @@ scripts/build-release.sh
 context_only=0
 args=()
 for arg in "$@"; do
+    if [ "$arg" = --export-only ]; then exec scripts/bench-export.sh .build/release/switchyard; fi
     if [ "$arg" = --context-only ]; then context_only=1; else args+=("$arg"); fi
 done
 if [ "$context_only" = 0 ]; then
@@ -37,3 +40,6 @@ fi
 runs=30
 for arg in "$@"; do [ "$arg" = --quick ] && runs=5; done
 python3 scripts/bench-context.py .build/release/switchyard --runs "$runs" ${peer[@]+"${peer[@]}"}
+if [ "$context_only" = 0 ]; then
+    scripts/bench-export.sh .build/release/switchyard
+fi

@@ -38,8 +38,9 @@ public final class SandboxServer: Sendable {
 
     /// Starts listening on `host:port`; port 0 picks a free port. With `tls` it speaks HTTPS only, and
     /// with the TLS settings' client CA it completes only handshakes that present a certificate that CA issued.
-    public static func start(host: String = "127.0.0.1", port: Int = 0, tls: SandboxTLS? = nil) async throws -> SandboxServer {
-        let application = SandboxApplication()
+    /// `seedIssues` adds that many generated issues to the DATA project (DATA-1…), for load tests.
+    public static func start(host: String = "127.0.0.1", port: Int = 0, tls: SandboxTLS? = nil, seedIssues: Int = 0) async throws -> SandboxServer {
+        let application = SandboxApplication(bulkIssues: seedIssues)
         let urlHost = Self.urlHost(for: host)
         let sslContext = try tls.map { try $0.makeContext() }
         let scheme = tls == nil ? "http" : "https"

@@ -13,9 +13,15 @@ struct SandboxCommand: AsyncParsableCommand {
 
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(name: .customLong("seed-issues"), help: ArgumentHelp("Add N generated issues to the DATA project (DATA-1…DATA-N), for load tests.", valueName: "N"))
+    var seedIssues = 0
+
+    func validate() throws {
+        if seedIssues < 0 { throw ValidationError("--seed-issues must be 0 or more, got \(seedIssues)") }
+    }
 
     func run() async throws {
-        let server = try await SandboxServer.start(host: host, port: port)
+        let server = try await SandboxServer.start(host: host, port: port, seedIssues: seedIssues)
         StandardStreams.output("""
             Atlassian sandbox listening on \(server.baseURL)
               Jira:        \(server.baseURL)/rest/api/3/...

@@ -22,7 +22,7 @@ final class SandboxApplication: Sendable {
 
     static let unauthenticatedMessage = "You are not authenticated. Authentication required to perform this operation."
 
-    let store = SandboxStore()
+    let store: SandboxStore
     let faults = SandboxFaults()
     let log = RequestLog()
     let oauth = SandboxOAuth()
@@ -31,7 +31,8 @@ final class SandboxApplication: Sendable {
     private let router: Router
     private let authenticator: Authenticator
 
-    init() {
+    init(bulkIssues: Int = 0) {
+        store = SandboxStore(bulkIssues: bulkIssues)
         authenticator = Authenticator(oauth: oauth, oauth1: oauth1, sessions: sessions)
         var router = Router()
         router.register(ControlRoutes(store: store, faults: faults, log: log))

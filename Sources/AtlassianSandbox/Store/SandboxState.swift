@@ -7,7 +7,9 @@ struct SandboxState: Sendable {
     var jira: JiraState
     var confluence: ConfluenceState
 
-    static func seeded() -> SandboxState {
-        SandboxState(jira: .seeded(), confluence: .seeded())
+    static func seeded(bulkIssues: Int = 0) -> SandboxState {
+        var jira = JiraState.seeded()
+        jira.seedBulkIssues(bulkIssues)
+        return SandboxState(jira: jira, confluence: .seeded())
     }
 }

@@ -7,7 +7,14 @@
 /// store.write { $0.jira.save(updatedIssue) }
 /// ```
 final class SandboxStore: Sendable {
-    private let state = Locked(SandboxState.seeded())
+    private let state: Locked<SandboxState>
+    /// Generated DATA issues on top of the seed data, kept by a reset.
+    private let bulkIssues: Int
+
+    init(bulkIssues: Int = 0) {
+        self.bulkIssues = bulkIssues
+        state = Locked(SandboxState.seeded(bulkIssues: bulkIssues))
+    }
 
     func snapshot() -> SandboxState {
         state.withLock { $0 }
@@ -19,7 +26,7 @@ final class SandboxStore: Sendable {
 
     /// Puts the seed data back, dropping every write.
     func reset() {
-        let fresh = SandboxState.seeded()
+        let fresh = SandboxState.seeded(bulkIssues: bulkIssues)
         state.withLock { $0 = fresh }
     }
 }

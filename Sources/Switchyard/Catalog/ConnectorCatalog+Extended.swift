@@ -59,7 +59,7 @@ extension ConnectorManifest {
                 copy += 1
             }
             names.insert(name)
-            added.append(Entity(name: name, description: entity.description, keywords: entity.keywords, actions: actions, generated: true))
+            added.append(Entity(name: name, description: entity.description, keywords: entity.keywords, actions: actions, export: entity.export, generated: true))
         }
         guard !added.isEmpty else { return self }
         // A second companion of the same connector adds to the toolset the first one made.

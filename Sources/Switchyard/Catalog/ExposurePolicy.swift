@@ -44,7 +44,7 @@ extension ConnectorCatalog {
                         "action '\(manifest.name) \(entity.name) \(action.name)' changes data and connector '\(manifest.name)' is read-only here"
                 }
                 if !actions.isEmpty {
-                    entities.append(Entity(name: entity.name, description: entity.description, keywords: entity.keywords, actions: actions, generated: entity.generated))
+                    entities.append(Entity(name: entity.name, description: entity.description, keywords: entity.keywords, actions: actions, export: entity.export, generated: entity.generated))
                 }
             }
             restricted.connectors.append(manifest.replacingEntities(entities))

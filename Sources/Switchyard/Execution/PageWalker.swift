@@ -41,7 +41,7 @@ struct PageWalker {
             collected.status = response.status
             pages += 1
             let body = try Self.decodeBody(response)
-            let pageRecords = extractRecords(body)
+            let pageRecords = Self.records(of: body, at: records)
             let fresh = pageRecords.dropFirst(skip)
             var taken = 0
             for record in fresh.prefix(remaining) {
@@ -74,7 +74,8 @@ struct PageWalker {
         return collected
     }
 
-    private func extractRecords(_ body: JSONValue) -> [JSONValue] {
+    /// The records of a page body: the array at the dot path `records`, or the body itself.
+    static func records(of body: JSONValue, at records: String?) -> [JSONValue] {
         if let path = records {
             return body.value(atDotPath: path)?.arrayValue ?? []
         }

@@ -53,6 +53,8 @@ public struct Entity: Sendable {
     /// Extra words that find every action of the entity in a search, such as "ticket" or "bug".
     public let keywords: [String]
     public let actions: [Action]
+    /// How the entity's records are exported as documents, when the manifest says.
+    public let export: ExportSpec?
     /// Whether the entity came from a generated companion catalogue (``CatalogLevel/extended``) rather
     /// than the curated manifest: search ranks it after curated ones, and no declared toolset holds it.
     public var generated = false

@@ -279,7 +279,8 @@ public enum ManifestDecoder {
         guard let reader = ObjectReader(json, at: pointer, what: "'entities'", problems: &problems) else { return [] }
         reader.reportDuplicateKeys(what: "entity", &problems)
         if reader.object.isEmpty { problems.add(pointer, "a connector needs at least one entity") }
-        return reader.object.compactMap { member in
+        var exports: [String: JSONValue] = [:]
+        let entities = reader.object.compactMap { member -> Entity? in
             let entityPointer = pointer.appending(member.key)
             checkName(member.key, what: "entity", at: entityPointer, problems: &problems)
             guard var entityReader = ObjectReader(member.value, at: entityPointer, what: "an entity", problems: &problems) else { return nil }
@@ -299,8 +300,15 @@ public enum ManifestDecoder {
             } else {
                 problems.add(entityPointer, "missing required field 'actions'")
             }
+            exports[member.key] = entityReader.value("export")
             entityReader.reportUnknownFields(&problems)
-            return Entity(name: member.key, description: description, keywords: keywords, actions: actions)
+            return Entity(name: member.key, description: description, keywords: keywords, actions: actions, export: nil)
+        }
+        // Export sections may list or fetch with another entity's actions, so they are read once all are known.
+        return entities.map { entity in
+            guard let json = exports[entity.name] else { return entity }
+            let export = ExportSpecDecoder.decode(json, entity: entity.name, entities: entities, at: pointer.appending(entity.name).appending("export"), problems: &problems)
+            return Entity(name: entity.name, description: entity.description, keywords: entity.keywords, actions: entity.actions, export: export)
         }
     }
 

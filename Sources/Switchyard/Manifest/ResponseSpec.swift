@@ -46,6 +46,12 @@ public struct Pagination: Sendable {
         /// `page=1,2,3…`, ending at `totalPages` or a short page.
         case pageNumber(pageParam: String, firstPage: Int, totalPages: String?)
 
+        /// Whether pages are numbered, so every page must have the same size.
+        public var isPageNumber: Bool {
+            if case .pageNumber = self { return true }
+            return false
+        }
+
         /// The manifest's name for the kind.
         public var name: String {
             switch self {

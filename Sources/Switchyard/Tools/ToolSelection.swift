@@ -90,7 +90,7 @@ extension ConnectorCatalog {
                     }
                     actions.append(action)
                 }
-                if !actions.isEmpty { entities.append(Entity(name: entity.name, description: entity.description, keywords: entity.keywords, actions: actions, generated: entity.generated)) }
+                if !actions.isEmpty { entities.append(Entity(name: entity.name, description: entity.description, keywords: entity.keywords, actions: actions, export: entity.export, generated: entity.generated)) }
             }
             selected.connectors.append(manifest.replacingEntities(entities))
         }

@@ -16,6 +16,8 @@ extension ServerSession {
             return try describe(context.paramsObject, catalog: try await ready().runtime.catalog)
         case "execute":
             return try await execute(context, state: try await ready())
+        case "export":
+            return try await export(context, runtime: try await ready().runtime)
         case "search":
             let index = try await ready().searchIndex
             do throws(ExecutionError) {

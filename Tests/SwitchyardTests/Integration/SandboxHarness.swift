@@ -16,9 +16,9 @@ struct SandboxHarness {
     static func start(
         retryPolicy: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(20)), credential: Credential? = nil,
         policy: ExposurePolicy = .everything, settings: (inout RuntimeSettings) -> Void = { _ in },
-        audit: AuditLog? = nil, confirmationTokens: ConfirmationTokens = ConfirmationTokens()
+        audit: AuditLog? = nil, confirmationTokens: ConfirmationTokens = ConfirmationTokens(), seedIssues: Int = 0
     ) async throws -> SandboxHarness {
-        let server = try await SandboxServer.start()
+        let server = try await SandboxServer.start(seedIssues: seedIssues)
         var overrides = server.connectionOverrides
         let sandboxCredential = Credential.basic(username: SandboxCredentials.email, password: SandboxCredentials.apiToken)
         overrides["testkit"] = ConnectionOverride(baseURL: server.baseURL, credential: sandboxCredential)
@@ -53,9 +53,10 @@ struct SandboxHarness {
 func withSandbox(
     retryPolicy: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(20)),
     settings: (inout RuntimeSettings) -> Void = { _ in },
+    seedIssues: Int = 0,
     _ body: (SandboxHarness) async throws -> Void
 ) async throws {
-    let harness = try await SandboxHarness.start(retryPolicy: retryPolicy, settings: settings)
+    let harness = try await SandboxHarness.start(retryPolicy: retryPolicy, settings: settings, seedIssues: seedIssues)
     do {
         try await body(harness)
     } catch {

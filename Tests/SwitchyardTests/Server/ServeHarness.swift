@@ -18,8 +18,8 @@ final class ServeHarness: Sendable {
         self.inputWrite = inputWrite
     }
 
-    static func start(configuration: ServeConfiguration = ServeConfiguration(), policy: ExposurePolicy = .everything) async throws -> ServeHarness {
-        let sandbox = try await SandboxHarness.start(policy: policy)
+    static func start(configuration: ServeConfiguration = ServeConfiguration(), policy: ExposurePolicy = .everything, seedIssues: Int = 0) async throws -> ServeHarness {
+        let sandbox = try await SandboxHarness.start(policy: policy, seedIssues: seedIssues)
         var input: [Int32] = [0, 0]
         var output: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&output) == 0 else { throw POSIXError(.EMFILE) }

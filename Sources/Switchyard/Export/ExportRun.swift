@@ -1,0 +1,113 @@
+import Foundation
+
+/// An export in progress, as an `AsyncSequence` of pages: each iteration fetches one page of the listing
+/// (and, when the export says, each record in full), maps the records to documents and returns them with
+/// the checkpoint after them. Only one page is held at a time, so memory stays flat whatever the corpus.
+///
+/// ```swift
+/// let run = try runtime.export(ExportRequest(connector: "jira", selectors: [("jql", "project = DEMO")]))
+/// for try await page in run {
+///     for document in page.documents { print(document.serialized()) }
+/// }
+/// ```
+public struct ExportRun: AsyncSequence, Sendable {
+    public typealias Element = ExportPage
+    public typealias Failure = ExecutionError
+
+    let runtime: SwitchyardRuntime
+    let plan: ExportPlan
+
+    /// The query the run sends, with selectors and since bound filled in.
+    public var query: String { plan.query }
+    /// Where the run starts: a fresh checkpoint, or the one it continues.
+    public var start: ExportCheckpoint { plan.start }
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(runtime: runtime, plan: plan)
+    }
+
+    /// Fetches the pages one by one.
+    public struct Iterator: AsyncIteratorProtocol {
+        let runtime: SwitchyardRuntime
+        let plan: ExportPlan
+        private var checkpoint: ExportCheckpoint
+        private var position: PageCursor.Position?
+        private var list: ActionRequests?
+        private var highWater: Date?
+        private var done = false
+
+        init(runtime: SwitchyardRuntime, plan: ExportPlan) {
+            self.runtime = runtime
+            self.plan = plan
+            checkpoint = plan.start
+            highWater = plan.start.highWater.flatMap(ExportTimestamp.parse)
+        }
+
+        public mutating func next() async throws(ExecutionError) -> ExportPage? {
+            guard !done else { return nil }
+            if list == nil {
+                let requests = try ActionRequests(
+                    runtime: runtime,
+                    request: ExecuteRequest(connector: plan.connector, entity: plan.spec.list.entity, action: plan.spec.list.action, params: .object(plan.listParams))
+                )
+                guard let pagination = requests.action.response.pagination else {
+                    throw ExecutionError(kind: .config, message: "\(requests.actionID) is not paginated")
+                }
+                if let cursor = checkpoint.cursor {
+                    position = try PageCursor(decoding: cursor, actionID: requests.actionID, kind: pagination.kind).position
+                } else {
+                    position = Paginator.firstPosition(of: pagination.kind)
+                }
+                list = requests
+            }
+            guard let list, let position else { return nil }
+            let page = try await list.page(at: position, pageSize: plan.spec.pageSize)
+            var documents: [JSONValue] = []
+            documents.reserveCapacity(page.records.count)
+            for listed in page.records {
+                let record = try await fetched(listed)
+                let built = try plan.builder.document(from: record)
+                documents.append(built.document)
+                if let updated = built.updated, highWater.map({ updated > $0 }) ?? true { highWater = updated }
+            }
+            self.position = page.next
+            done = page.next == nil
+            checkpoint.pages += 1
+            checkpoint.documents += documents.count
+            checkpoint.cursor = page.next.map { PageCursor(actionID: list.actionID, position: $0).encoded }
+            checkpoint.highWater = highWater.map(ExportTimestamp.iso) ?? checkpoint.highWater
+            return ExportPage(
+                documents: documents, checkpoint: checkpoint,
+                progress: ExportProgress(pages: checkpoint.pages, documents: checkpoint.documents, total: page.total)
+            )
+        }
+
+        /// The record in full, read by the export's fetch action, or the listed record when there is none.
+        private func fetched(_ listed: JSONValue) async throws(ExecutionError) -> JSONValue {
+            guard let fetch = plan.spec.fetch, let params = plan.fetchParams else { return listed }
+            var filled = JSONObject()
+            for member in params {
+                guard let text = member.value.stringValue else {
+                    filled[member.key] = member.value
+                    continue
+                }
+                let template = try? RecordTemplate(parsing: text, variables: [])
+                guard let value = template?.render(record: listed) else {
+                    throw ExecutionError(kind: .upstream, message: "a listed record has no value for the fetch param '\(member.key)' (\(text))", retryable: false)
+                }
+                filled[member.key] = .string(value)
+            }
+            let request = ExecuteRequest(connector: plan.connector, entity: fetch.entity, action: fetch.action, params: .object(filled))
+            return try await ActionRequests(runtime: runtime, request: request).read()
+        }
+    }
+}
+
+extension SwitchyardRuntime {
+    /// Starts an export: resolves the entity's export section, the selectors and the checkpoint, and
+    /// returns the pages to iterate. Errors in the request (an unknown selector, a checkpoint of another
+    /// query) are thrown here, before any request is sent.
+    public func export(_ request: ExportRequest) throws(ExecutionError) -> ExportRun {
+        ExportRun(runtime: self, plan: try ExportPlan(request, runtime: self))
+    }
+}
