@@ -4,16 +4,18 @@ import Switchyard
 import SwitchyardServer
 import Synchronization
 
-/// `switchyard serve`: JSON-RPC 2.0 and MCP over stdio, for agents.
+/// `switchyard serve`: JSON-RPC 2.0 and MCP over stdio, or over Streamable HTTP with `--http`, for agents.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = {
         var configuration = CommandConfiguration(
             commandName: "serve",
-            abstract: "Serve describe/execute and the Model Context Protocol as newline-delimited JSON-RPC 2.0 over stdin/stdout.",
+            abstract: "Serve describe/execute and the Model Context Protocol as newline-delimited JSON-RPC 2.0 over stdin/stdout, or over Streamable HTTP (--http).",
             discussion: """
                 stdout carries protocol messages only; logs go to stderr. At end of input (or on SIGINT/SIGTERM)
                 the requests in flight finish, then the server exits 0.
                 Example MCP client config: {"command": "switchyard", "args": ["serve", "--sandbox"]}
+                Remote: switchyard serve --http 127.0.0.1:8080 serves MCP at http://127.0.0.1:8080/mcp, with
+                /healthz, /readyz and /metrics; on SIGTERM it drains for --drain-timeout seconds, then exits 0.
                 """
         )
         // Parsed on its own (see `SwitchyardCommand.main()`), it still calls itself `switchyard serve`.
@@ -23,6 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var safety: SafetyOptions
+    @OptionGroup(title: "Remote serving") var remote: HTTPServeOptions
 
     @Flag(help: "Serve against a built-in Atlassian sandbox started in-process (no account needed).")
     var sandbox = false
@@ -58,6 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
             StandardStreams.error("switchyard serve: \(error.message)")
             throw ExitCode(1)
         }
+        let transport = remote.http == nil ? "stdio" : "HTTP"
         // The manifests load while the client says hello: the handshake is answered at once, and every
         // other request waits for the runtime.
         let started = Mutex<RuntimeSession?>(nil)
@@ -69,11 +73,16 @@ struct ServeCommand: AsyncParsableCommand {
                     selection: (selection, mode == .actions), logger: logger
                 )
                 started.withLock { $0 = session }
-                logger.info("serving \(session.runtime.catalog.connectors.map(\.name).joined(separator: ", ")) over stdio (tools: \(mode.rawValue))")
+                logger.info("serving \(session.runtime.catalog.connectors.map(\.name).joined(separator: ", ")) over \(transport) (tools: \(mode.rawValue))")
                 return session.runtime
             },
             configuration: ServeConfiguration(toolMode: tools, schemaDialect: schemaDialect), logger: logger
         )
+        if remote.http != nil {
+            try await serveHTTP(server, logger: logger)
+            await started.withLock { $0 }?.stop()
+            return
+        }
         let lines = LineReader().lines()
         // Serving ends at end of input or on a signal; a runtime that cannot load ends it with an error.
         let servingFailure = await withTaskGroup(of: ServeOutcome.self) { group in

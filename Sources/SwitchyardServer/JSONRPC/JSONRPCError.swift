@@ -41,6 +41,26 @@ public struct JSONRPCError: Error, Sendable, Hashable {
         )
     }
 
+    /// MCP's error for HTTP routing headers (`Mcp-Method`, `Mcp-Name`, `MCP-Protocol-Version`) that
+    /// disagree with the body.
+    public static func headerMismatch(_ message: String) -> JSONRPCError {
+        JSONRPCError(code: -32020, message: message)
+    }
+
+    /// A short name for an error code, for metrics labels.
+    public static func kindName(code: Int) -> String {
+        switch code {
+        case -32700: "parse_error"
+        case -32600: "invalid_request"
+        case -32601: "method_not_found"
+        case -32602: "invalid_params"
+        case -32603: "internal_error"
+        case -32020: "header_mismatch"
+        case -32022: "unsupported_protocol_version"
+        default: "server_error"
+        }
+    }
+
     var json: JSONValue {
         var object: JSONObject = ["code": .number(JSONNumber(code)), "message": .string(message)]
         if let data { object["data"] = data }

@@ -55,16 +55,16 @@ enum JSONRPCMessage {
 }
 
 /// Builds outgoing JSON-RPC messages.
-enum JSONRPCReply {
-    static func result(id: JSONValue, _ result: JSONValue) -> JSONValue {
+public enum JSONRPCReply {
+    public static func result(id: JSONValue, _ result: JSONValue) -> JSONValue {
         ["jsonrpc": "2.0", "id": id, "result": result]
     }
 
-    static func error(id: JSONValue, _ error: JSONRPCError) -> JSONValue {
+    public static func error(id: JSONValue, _ error: JSONRPCError) -> JSONValue {
         ["jsonrpc": "2.0", "id": id, "error": error.json]
     }
 
-    static func notification(_ method: String, params: JSONValue) -> JSONValue {
+    public static func notification(_ method: String, params: JSONValue) -> JSONValue {
         ["jsonrpc": "2.0", "method": .string(method), "params": params]
     }
 }

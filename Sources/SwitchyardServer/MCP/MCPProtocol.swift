@@ -1,15 +1,15 @@
 import Switchyard
 
 /// Model Context Protocol versions and the `_meta` keys of the stateless revision.
-enum MCPProtocol {
+public enum MCPProtocol {
     /// The stateless revision: no handshake, the version travels in every request's `_meta`.
-    static let modernVersions = ["2026-07-28"]
+    public static let modernVersions = ["2026-07-28"]
     /// Versions negotiated with `initialize`, newest first.
-    static let handshakeVersions = ["2025-11-25", "2025-06-18", "2025-03-26"]
+    public static let handshakeVersions = ["2025-11-25", "2025-06-18", "2025-03-26"]
 
-    static let protocolVersionKey = "io.modelcontextprotocol/protocolVersion"
+    public static let protocolVersionKey = "io.modelcontextprotocol/protocolVersion"
     static let clientCapabilitiesKey = "io.modelcontextprotocol/clientCapabilities"
-    static let logLevelKey = "io.modelcontextprotocol/logLevel"
+    public static let logLevelKey = "io.modelcontextprotocol/logLevel"
     static let serverInfoKey = "io.modelcontextprotocol/serverInfo"
 
     static let serverName = "switchyard"

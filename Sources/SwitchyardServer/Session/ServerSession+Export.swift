@@ -20,17 +20,17 @@ extension ServerSession {
                 if Task.isCancelled {
                     throw ExecutionError(kind: .timeout, message: "the export was cancelled after \(progress.documents) documents", retryable: false)
                 }
-                writer.write(JSONRPCReply.notification("export/page", params: [
+                context.notify("export/page", [
                     "requestId": context.id, "documents": .array(page.documents),
                     "checkpoint": page.checkpoint.json, "progress": page.progress.json,
-                ]))
+                ])
                 if let token = context.progressToken {
                     var params: JSONObject = [
                         "progressToken": token, "progress": .number(JSONNumber(page.progress.documents)),
                         "message": .string("\(page.progress.documents) documents from \(page.progress.pages) pages"),
                     ]
                     if let total = page.progress.total { params["total"] = .number(JSONNumber(total)) }
-                    writer.write(JSONRPCReply.notification("notifications/progress", params: .object(params)))
+                    context.notify("notifications/progress", .object(params))
                 }
                 checkpoint = page.checkpoint
                 progress = page.progress

@@ -38,7 +38,7 @@ extension ServerSession {
             guard let name = context.paramsObject["level"]?.stringValue, let level = LogLevel(rawValue: name) else {
                 throw .invalidParams("'level' must be one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            handshakeLogLevel.withLock { $0 = level }
+            context.channel.logLevel.set(level)
             return .object(JSONObject())
         default:
             throw .methodNotFound(context.method)
@@ -173,35 +173,34 @@ extension ServerSession {
 
     /// Executes with progress and log notifications as the request asked for them.
     private func run(_ request: ExecuteRequest, runtime: SwitchyardRuntime, context: RequestContext) async -> ResultEnvelope {
-        let logLevel = context.isModern ? context.requestLogLevel : handshakeLogLevel.withLock { $0 }
         let label = "\(request.connector) \(request.entity) \(request.action)"
-        notifyLog(.debug, "executing \(label)", threshold: logLevel)
+        notifyLog(.debug, "executing \(label)", context: context)
         var progress: ProgressHandler?
         if let token = context.progressToken {
-            progress = { [writer] step in
+            progress = { step in
                 let params: JSONValue = [
                     "progressToken": token,
                     "progress": .number(JSONNumber(step.records)),
                     "total": .number(JSONNumber(step.limit)),
                     "message": .string("\(step.records) records from \(step.pages) page\(step.pages == 1 ? "" : "s")"),
                 ]
-                writer.write(JSONRPCReply.notification("notifications/progress", params: params))
+                context.notify("notifications/progress", params)
             }
         }
         let envelope = await runtime.execute(request, progress: progress)
         if let error = envelope.error {
-            notifyLog(.warning, "\(label) failed: \(error.kind.rawValue): \(error.message)", threshold: logLevel)
+            notifyLog(.warning, "\(label) failed: \(error.kind.rawValue): \(error.message)", context: context)
         } else {
-            notifyLog(.info, "\(label) ok", threshold: logLevel)
+            notifyLog(.info, "\(label) ok", context: context)
         }
         return envelope
     }
 
-    private func notifyLog(_ level: LogLevel, _ message: String, threshold: LogLevel?) {
-        guard let threshold, level >= threshold else { return }
-        writer.write(JSONRPCReply.notification("notifications/message", params: [
+    private func notifyLog(_ level: LogLevel, _ message: String, context: RequestContext) {
+        guard let threshold = context.logLevel, level >= threshold else { return }
+        context.notify("notifications/message", [
             "level": .string(level.rawValue), "logger": "switchyard", "data": .string(message),
-        ]))
+        ])
     }
 
     // MARK: Params

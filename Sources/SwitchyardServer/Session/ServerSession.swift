@@ -1,6 +1,5 @@
 import Logging
 import Switchyard
-import Synchronization
 
 /// Serves JSON-RPC 2.0 and MCP over newline-delimited messages: reads lines, dispatches requests
 /// concurrently (bounded), and writes every reply through one writer.
@@ -24,8 +23,8 @@ public final class ServerSession: Sendable {
     let writer: MessageWriter
     let logger: Logger
     let inFlight: InFlightRequests
-    /// The level set by `logging/setLevel`; `nil` sends no log notifications.
-    let handshakeLogLevel = Mutex<LogLevel?>(nil)
+    /// The stdio client: notifications go out through the writer.
+    let outputChannel: ClientChannel
 
     public convenience init(
         runtime: SwitchyardRuntime, configuration: ServeConfiguration, writer: MessageWriter = MessageWriter(), logger: Logger = Logger(label: "switchyard.serve")
@@ -43,6 +42,7 @@ public final class ServerSession: Sendable {
         self.writer = writer
         self.logger = logger
         inFlight = InFlightRequests(limit: configuration.maximumInFlight)
+        outputChannel = ClientChannel(logLevel: ClientLogLevel()) { [writer] in writer.write($0) }
         loading = Task { ServingState(runtime: try await load(), configuration: configuration) }
     }
 
@@ -105,52 +105,61 @@ public final class ServerSession: Sendable {
     }
 
     private func receiveSingle(_ message: JSONRPCMessage) async {
+        guard case .request(let id, _, _) = message else {
+            if let reply = await answer(message, channel: outputChannel) { writer.write(reply) }
+            return
+        }
+        await inFlight.submit(key: id.serialized()) { [self] in
+            let reply = await self.answer(message, channel: self.outputChannel)
+            guard !Task.isCancelled, let reply else { return }
+            self.writer.write(reply)
+        }
+    }
+
+    private func receiveBatch(_ elements: [JSONValue]) async {
+        await inFlight.submit(key: nil) { [self] in
+            if let reply = await self.answerBatch(elements, channel: self.outputChannel) { self.writer.write(reply) }
+        }
+    }
+
+    /// Answers one message or batch that arrived whole, for example an HTTP POST body: the reply, or `nil`
+    /// when it held only notifications and responses. Notifications about the requests go to `channel`.
+    public func respond(to value: JSONValue, channel: ClientChannel) async -> JSONValue? {
+        if case .array(let elements) = value {
+            return await answerBatch(elements, channel: channel)
+        }
+        return await answer(JSONRPCMessage(value), channel: channel)
+    }
+
+    /// The reply to one message: `nil` for a notification or a response.
+    private func answer(_ message: JSONRPCMessage, channel: ClientChannel) async -> JSONValue? {
         switch message {
         case .invalid(let id, let error):
-            writer.write(JSONRPCReply.error(id: id, error))
+            return JSONRPCReply.error(id: id, error)
         case .response:
-            break
+            return nil
         case .notification(let method, let params):
             handleNotification(method, params: params)
+            return nil
         case .request(let id, let method, let params):
-            let context = RequestContext(id: id, method: method, params: params)
-            await inFlight.submit(key: id.serialized()) { [self] in
-                let reply = await self.reply(to: context)
-                guard !Task.isCancelled else { return }
-                self.writer.write(reply)
-            }
+            return await reply(to: RequestContext(id: id, method: method, params: params, channel: channel))
         }
     }
 
     /// A batch runs as one unit; its replies come back together as an array (none if all were notifications).
-    private func receiveBatch(_ elements: [JSONValue]) async {
-        guard !elements.isEmpty else {
-            writer.write(JSONRPCReply.error(id: .null, .invalidRequest("an empty batch")))
-            return
-        }
-        await inFlight.submit(key: nil) { [self] in
-            let replies = await withTaskGroup(of: (Int, JSONValue?).self) { group in
-                for (index, element) in elements.enumerated() {
-                    group.addTask {
-                        switch JSONRPCMessage(element) {
-                        case .invalid(let id, let error): return (index, JSONRPCReply.error(id: id, error))
-                        case .response: return (index, nil)
-                        case .notification(let method, let params):
-                            self.handleNotification(method, params: params)
-                            return (index, nil)
-                        case .request(let id, let method, let params):
-                            return (index, await self.reply(to: RequestContext(id: id, method: method, params: params)))
-                        }
-                    }
-                }
-                var collected: [(Int, JSONValue)] = []
-                for await (index, reply) in group {
-                    if let reply { collected.append((index, reply)) }
-                }
-                return collected.sorted { $0.0 < $1.0 }.map(\.1)
+    private func answerBatch(_ elements: [JSONValue], channel: ClientChannel) async -> JSONValue? {
+        guard !elements.isEmpty else { return JSONRPCReply.error(id: .null, .invalidRequest("an empty batch")) }
+        let replies = await withTaskGroup(of: (Int, JSONValue?).self) { group in
+            for (index, element) in elements.enumerated() {
+                group.addTask { (index, await self.answer(JSONRPCMessage(element), channel: channel)) }
             }
-            if !replies.isEmpty { self.writer.write(.array(replies)) }
+            var collected: [(Int, JSONValue)] = []
+            for await (index, reply) in group {
+                if let reply { collected.append((index, reply)) }
+            }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        return replies.isEmpty ? nil : .array(replies)
     }
 
     private func handleNotification(_ method: String, params: JSONValue?) {

@@ -76,20 +76,20 @@ struct SearchModeTests {
             for await _ in gate.stream { break }
             return sandbox.runtime
         }, configuration: ServeConfiguration())
-        let handshake = await session.reply(to: RequestContext(id: 1, method: "initialize", params: ["protocolVersion": "2025-06-18"]))
-        #expect(handshake["result"]?["protocolVersion"] == "2025-06-18")
-        async let listed = session.reply(to: RequestContext(id: 2, method: "tools/list", params: nil))
+        let handshake = await session.respond(to: ["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["protocolVersion": "2025-06-18"]], channel: .silent(logLevel: ClientLogLevel()))
+        #expect(handshake?["result"]?["protocolVersion"] == "2025-06-18")
+        async let listed = session.respond(to: ["jsonrpc": "2.0", "id": 2, "method": "tools/list"], channel: .silent(logLevel: ClientLogLevel()))
         gate.continuation.yield()
-        #expect(await listed["result"]?["tools"]?.arrayValue?.isEmpty == false)
+        #expect(await listed?["result"]?["tools"]?.arrayValue?.isEmpty == false)
         await sandbox.stop()
     }
 
     @Test("a runtime that fails to load turns requests into an internal error naming the cause")
     func failedLoading() async throws {
         let session = ServerSession(loading: { throw ExecutionError(kind: .config, message: "no such toolset 'x'") }, configuration: ServeConfiguration())
-        let reply = await session.reply(to: RequestContext(id: 1, method: "tools/list", params: nil))
-        #expect(reply["error"]?["code"] == -32603)
-        #expect(reply["error"]?["message"]?.stringValue?.contains("no such toolset 'x'") == true)
+        let reply = await session.respond(to: ["jsonrpc": "2.0", "id": 1, "method": "tools/list"], channel: .silent(logLevel: ClientLogLevel()))
+        #expect(reply?["error"]?["code"] == -32603)
+        #expect(reply?["error"]?["message"]?.stringValue?.contains("no such toolset 'x'") == true)
         await #expect(throws: ExecutionError.self) { try await session.waitUntilLoaded() }
     }
 }
