@@ -24,7 +24,10 @@ import os
 import re
 import shlex
 import shutil
+import subprocess
 import sys
+import threading
+import time
 import traceback
 from datetime import timedelta
 from typing import Any
@@ -322,12 +325,21 @@ async def main_v2(params: Any, args: argparse.Namespace, checks: Checks) -> None
             traceback.print_exc()
 
 
+def transport_v1(params: Any) -> Any:
+    """mcp 1.x: stdio, or the Streamable HTTP client for a URL."""
+    if isinstance(params, str):
+        from mcp.client.streamable_http import streamablehttp_client
+        return streamablehttp_client(params)
+    from mcp.client.stdio import stdio_client
+    return stdio_client(params)
+
+
 async def main_v1(params: Any, args: argparse.Namespace, checks: Checks) -> None:
     from mcp import ClientSession
-    from mcp.client.stdio import stdio_client
 
     try:
-        async with stdio_client(params) as (read, write):
+        async with transport_v1(params) as streams:
+            read, write = streams[0], streams[1]
             async with ClientSession(read, write, read_timeout_seconds=timedelta(seconds=args.timeout),
                                      message_handler=checks.message_handler) as session:
                 init = await session.initialize()
@@ -344,6 +356,26 @@ async def main_v1(params: Any, args: argparse.Namespace, checks: Checks) -> None
             traceback.print_exc()
 
 
+def start_http_server(command: str, server_args: list[str], checks: Checks) -> tuple[Any, str]:
+    """Starts `switchyard serve ... --http 127.0.0.1:0` and reads the endpoint URL it announces on stderr."""
+    server = subprocess.Popen([command, *server_args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    deadline = time.monotonic() + 30
+    assert server.stderr is not None
+    while time.monotonic() < deadline:
+        line = server.stderr.readline()
+        if not line:
+            break
+        match = re.search(r"serving MCP at (\S+)", line)
+        if match:
+            # Keep draining stderr so the server never blocks on a full pipe.
+            threading.Thread(target=server.stderr.read, daemon=True).start()
+            return server, match.group(1)
+    server.kill()
+    checks.fail("the HTTP server announces its URL on stderr", f"exit status {server.poll()}")
+    return None, ""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("switchyard", help="path to the switchyard binary")
@@ -357,6 +389,8 @@ def main() -> int:
     parser.add_argument("--server-args", default=None, help="arguments for the binary (default: per --tool-mode)")
     parser.add_argument("--tool-mode", default="actions", choices=["actions", "toolsets", "compact", "search"],
                         help="which tool mode to check; picks the server arguments unless --server-args is given")
+    parser.add_argument("--http", action="store_true",
+                        help="start the server with --http 127.0.0.1:0 and connect over Streamable HTTP")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
 
@@ -382,11 +416,19 @@ def main() -> int:
         from mcp.client.stdio import StdioServerParameters
     else:
         from mcp import StdioServerParameters
-    # Pass the caller's environment through (the SDKs otherwise keep only HOME/PATH/...).
-    params = StdioServerParameters(command=command, args=shlex.split(args.server_args), env=dict(os.environ))
+    server = None
+    if args.http:
+        server, url = start_http_server(command, shlex.split(args.server_args) + ["--http", "127.0.0.1:0"], checks)
+        if server is None:
+            print(f"mcp_client_check: {checks.passed} passed, {checks.failed} failed", flush=True)
+            return 1
+        params: Any = url
+    else:
+        # Pass the caller's environment through (the SDKs otherwise keep only HOME/PATH/...).
+        params = StdioServerParameters(command=command, args=shlex.split(args.server_args), env=dict(os.environ))
     mode = args.mode if MCP_MAJOR >= 2 else "initialize"
     print(f"mcp_client_check: mcp {MCP_VERSION} (major {MCP_MAJOR}), mode {mode}, "
-          f"server: {command} {args.server_args}", flush=True)
+          f"server: {command} {args.server_args}{' over ' + params if args.http else ''}", flush=True)
 
     async def run() -> None:
         try:
@@ -399,6 +441,15 @@ def main() -> int:
             checks.fail(f"the whole run finishes within {args.total_timeout:g}s")
 
     anyio.run(run)
+    if server is not None:
+        # SIGTERM drains the server; it must then exit 0.
+        server.terminate()
+        try:
+            status = server.wait(timeout=20)
+            checks.ok(status == 0, "the HTTP server exits 0 after SIGTERM", f"exit status {status}")
+        except subprocess.TimeoutExpired:
+            server.kill()
+            checks.fail("the HTTP server exits within 20s of SIGTERM")
     if checks.passed + checks.failed == 0:
         checks.fail("ran at least one check")
     print(f"mcp_client_check: {checks.passed} passed, {checks.failed} failed", flush=True)

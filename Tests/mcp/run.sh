@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Tests/mcp/mcp_client_check.py against `switchyard serve --sandbox` with the official MCP
 # Python SDK, with mcp 2.x (server/discover, falling back to initialize) and with mcp 1.x
-# (initialize handshake), in every tool mode: actions, toolsets, compact and search.
+# (initialize handshake), in every tool mode: actions, toolsets, compact and search; then over
+# Streamable HTTP (`serve --http`) in both eras.
 #
 #   Tests/mcp/run.sh [VENV_DIR] [SWITCHYARD_BINARY]
 #
@@ -70,6 +71,16 @@ for tool_mode in actions toolsets compact search; do
     fi
     run "mcp 1.x (initialize), tools $tool_mode" \
         "$venvs/mcp1/bin/python" "$here/mcp_client_check.py" "$binary" --tool-mode "$tool_mode"
+done
+
+# Streamable HTTP (serve --http): the same checks over the SDKs' HTTP transports, in both eras.
+for tool_mode in actions search; do
+    run "HTTP: mcp 2.x (auto: discover, else initialize), tools $tool_mode" \
+        "$venvs/mcp2/bin/python" "$here/mcp_client_check.py" "$binary" --http --mode auto --tool-mode "$tool_mode" ${v2_args[@]+"${v2_args[@]}"}
+    run "HTTP: mcp 2.x (legacy: initialize, Mcp-Session-Id), tools $tool_mode" \
+        "$venvs/mcp2/bin/python" "$here/mcp_client_check.py" "$binary" --http --mode legacy --tool-mode "$tool_mode"
+    run "HTTP: mcp 1.x (initialize, Mcp-Session-Id), tools $tool_mode" \
+        "$venvs/mcp1/bin/python" "$here/mcp_client_check.py" "$binary" --http --tool-mode "$tool_mode"
 done
 
 exit $status
