@@ -18,6 +18,13 @@ public enum SandboxCredentials {
     /// The account id of the demo user the credentials belong to.
     public static let accountId = "5b10a2844c20165700ede21g"
 
+    /// Personal access tokens of two more users, for tests where several people share one server: each acts
+    /// as its own user (Alice Nguyen, Bob Okafor) rather than the demo user.
+    public static let userTokens: [String: String] = [
+        "sandbox-pat-alice": "5b10ac8d82e05b22cc7d4ef5",
+        "sandbox-pat-bob": "5b109f2e9729b51b54dc274d",
+    ]
+
     /// A ready `Authorization` header value: `Basic base64(email:apiToken)`.
     public static var basicAuthorization: String {
         "Basic " + Data("\(email):\(apiToken)".utf8).base64EncodedString()

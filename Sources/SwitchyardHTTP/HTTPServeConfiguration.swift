@@ -34,6 +34,21 @@ public struct HTTPServeConfiguration: Sendable {
     public var sessionCapacity: Int
     /// PEM certificate chain and private key files; both set serves HTTPS.
     public var tls: TLSFiles?
+    /// Whose credentials calls use: the server's own, or each request's.
+    public var auth: AuthMode
+    /// Host patterns (`*.atlassian.net`) a request may name as its site in `X-Atlassian-Jira-Url` and the
+    /// like; `nil` takes no site from requests.
+    public var siteHeaderHosts: [String]?
+    /// OAuth 2.0 authorization servers named in the Protected Resource Metadata (RFC 9728).
+    public var authorizationServers: [String]
+
+    /// Whose credentials the server's calls use.
+    public enum AuthMode: String, Sendable, CaseIterable {
+        /// One server-wide credential from the environment, config or credential store, as over stdio.
+        case server
+        /// Each HTTP request carries its user's credential; a request without one gets 401.
+        case perRequest = "per-request"
+    }
 
     /// The certificate chain and private key of an HTTPS server, as PEM file paths.
     public struct TLSFiles: Sendable, Equatable {
@@ -51,7 +66,8 @@ public struct HTTPServeConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, path: String = "/mcp", allowedOrigins: [String] = [],
         maxBodyBytes: Int = HTTPServeConfiguration.defaultMaxBodyBytes, idleTimeout: Duration = .seconds(60),
-        drainTimeout: Duration = .seconds(30), stateless: Bool = false, sessionCapacity: Int = 10_000, tls: TLSFiles? = nil
+        drainTimeout: Duration = .seconds(30), stateless: Bool = false, sessionCapacity: Int = 10_000, tls: TLSFiles? = nil,
+        auth: AuthMode = .server, siteHeaderHosts: [String]? = nil, authorizationServers: [String] = []
     ) {
         self.host = host
         self.port = port
@@ -63,6 +79,9 @@ public struct HTTPServeConfiguration: Sendable {
         self.stateless = stateless
         self.sessionCapacity = sessionCapacity
         self.tls = tls
+        self.auth = auth
+        self.siteHeaderHosts = siteHeaderHosts
+        self.authorizationServers = authorizationServers
     }
 
     /// `[HOST:]PORT` as `--http` takes it: `8080`, `0.0.0.0:8080`, `[::1]:8080`.

@@ -22,6 +22,7 @@ struct MCPHTTPResponder: HTTPResponder {
     let sessions: HTTPSessionTable
     let readiness: Readiness
     let metrics: ServerMetrics
+    let credentials: CallerCredentials
 
     func respond(to request: Request, context: MCPHTTPRequestContext) async throws -> Response {
         if let refusal = origins.refusal(origin: request.headers[.origin], host: request.head.authority) {
@@ -51,6 +52,8 @@ struct MCPHTTPResponder: HTTPResponder {
             case .draining: return json(503, ["status": "draining"])
             case .failed(let reason): return json(503, ["status": "failed", "reason": .string(reason)])
             }
+        case let path where path == Self.resourceMetadataPath || path == Self.resourceMetadataPath + configuration.path:
+            return json(200, resourceMetadata(request))
         case "/metrics":
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
@@ -63,6 +66,21 @@ struct MCPHTTPResponder: HTTPResponder {
     // MARK: POST
 
     private func post(_ request: Request) async -> Response {
+        var caller: CallerIdentity?
+        if configuration.auth == .perRequest {
+            do {
+                caller = try credentials.identity(from: request.headers)
+            } catch {
+                var response = refuse(error.status, .invalidRequest(error.message))
+                if error.status == 401 { response.headers.append(contentsOf: challenges(request)) }
+                return response
+            }
+        }
+        return await CallerIdentity.$current.withValue(caller) { await answer(request) }
+    }
+
+    /// Answers the JSON-RPC in a POST, as the caller when the server authenticates per request.
+    private func answer(_ request: Request) async -> Response {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
             return refuse(415, .invalidRequest("Content-Type must be application/json, got '\(request.headers[.contentType] ?? "none")'"))
@@ -149,8 +167,9 @@ struct MCPHTTPResponder: HTTPResponder {
         let channel = ClientChannel(logLevel: logLevel) { notification in continuation.yield(Self.event(notification)) }
         metrics.requestStarted()
         let started = ContinuousClock.now
+        let caller = CallerIdentity.current
         let task = Task { [session, metrics] in
-            let reply = await session.respond(to: message, channel: channel) ?? .null
+            let reply = await CallerIdentity.$current.withValue(caller) { await session.respond(to: message, channel: channel) } ?? .null
             metrics.requestFinished(method: method, errorKind: Self.errorKind(of: reply), duration: started.duration(to: .now))
             continuation.yield(Self.event(reply))
             continuation.finish()
@@ -170,6 +189,37 @@ struct MCPHTTPResponder: HTTPResponder {
         buffer.writeBytes(message.serializedBytes())
         buffer.writeString("\n\n")
         return buffer
+    }
+
+    // MARK: Authorization
+
+    static let resourceMetadataPath = "/.well-known/oauth-protected-resource"
+
+    /// The endpoint's public URL, as the client reached it.
+    private func resourceURL(_ request: Request) -> String {
+        "\(configuration.tls == nil ? "http" : "https")://\(request.head.authority ?? "\(configuration.host):\(configuration.port)")\(configuration.path)"
+    }
+
+    /// Protected Resource Metadata (RFC 9728): what this endpoint is and who issues its tokens.
+    private func resourceMetadata(_ request: Request) -> JSONObject {
+        var metadata: JSONObject = [
+            "resource": .string(resourceURL(request)), "resource_name": "Switchyard",
+            "bearer_methods_supported": ["header"],
+        ]
+        if !configuration.authorizationServers.isEmpty {
+            metadata["authorization_servers"] = .array(configuration.authorizationServers.map(JSONValue.string))
+        }
+        return metadata
+    }
+
+    /// The `WWW-Authenticate` challenges of a 401: Bearer pointing at the resource metadata, and Basic.
+    private func challenges(_ request: Request) -> HTTPFields {
+        let authority = request.head.authority ?? "\(configuration.host):\(configuration.port)"
+        let metadata = "\(configuration.tls == nil ? "http" : "https")://\(authority)\(Self.resourceMetadataPath)\(configuration.path)"
+        var fields = HTTPFields()
+        fields.append(HTTPField(name: .wwwAuthenticate, value: "Bearer realm=\"switchyard\", resource_metadata=\"\(metadata)\""))
+        fields.append(HTTPField(name: .wwwAuthenticate, value: "Basic realm=\"switchyard\""))
+        return fields
     }
 
     // MARK: DELETE

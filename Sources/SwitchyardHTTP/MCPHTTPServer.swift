@@ -43,7 +43,8 @@ public struct MCPHTTPServer: Sendable {
         let responder = MCPHTTPResponder(
             session: session, configuration: configuration,
             origins: OriginPolicy(allowedOrigins: configuration.allowedOrigins, loopbackOnly: configuration.bindsLoopback),
-            sessions: HTTPSessionTable(capacity: configuration.sessionCapacity), readiness: readiness, metrics: metrics
+            sessions: HTTPSessionTable(capacity: configuration.sessionCapacity), readiness: readiness, metrics: metrics,
+            credentials: CallerCredentials(siteHosts: configuration.siteHeaderHosts)
         )
         let (started, startedContinuation) = AsyncStream<Result<Int, HTTPServeError>>.makeStream()
         let application = Application(

@@ -32,6 +32,15 @@ struct HTTPServeOptions: ParsableArguments {
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key of --tls-cert.", valueName: "FILE"))
     var tlsKey: String?
 
+    @Option(help: ArgumentHelp("Whose credentials calls use: 'server' (the server's own, as over stdio) or 'per-request' (each request's Authorization: Bearer/Token/Basic, or X-Switchyard-Credential-<connector>; none is 401).", valueName: "MODE"))
+    var auth: HTTPServeConfiguration.AuthMode = .server
+
+    @Option(name: .customLong("allow-site-header"), help: ArgumentHelp("Let requests name their site (X-Atlassian-Jira-Url, X-Atlassian-Confluence-Url, X-Switchyard-Site-<connector>) on these hosts, e.g. '*.atlassian.net' (comma-separated, repeatable).", valueName: "HOSTS"))
+    var allowSiteHeader: [String] = []
+
+    @Option(name: .customLong("authorization-server"), help: ArgumentHelp("An OAuth 2.0 authorization server to name in /.well-known/oauth-protected-resource (repeatable).", valueName: "URL"))
+    var authorizationServers: [String] = []
+
     /// The server's configuration, or the option that is wrong.
     func configuration() throws(ValidationError) -> HTTPServeConfiguration {
         guard let http, let address = HTTPServeConfiguration.parseAddress(http) else {
@@ -54,7 +63,11 @@ struct HTTPServeOptions: ParsableArguments {
             host: address.host, port: address.port, path: path,
             allowedOrigins: allowedOrigins.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty },
             maxBodyBytes: maxBody, idleTimeout: .milliseconds(Int(idleTimeout * 1000)), drainTimeout: .milliseconds(Int(drainTimeout * 1000)),
-            stateless: stateless, tls: tls
+            stateless: stateless, tls: tls, auth: auth,
+            siteHeaderHosts: allowSiteHeader.isEmpty ? nil : allowSiteHeader.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty },
+            authorizationServers: authorizationServers
         )
     }
 }
+
+extension HTTPServeConfiguration.AuthMode: ExpressibleByArgument {}

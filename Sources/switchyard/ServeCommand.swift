@@ -66,10 +66,12 @@ struct ServeCommand: AsyncParsableCommand {
         // other request waits for the runtime.
         let started = Mutex<RuntimeSession?>(nil)
         let (global, safety, sandbox, mode) = (global, safety, sandbox, tools)
+        // A server that acts as each caller holds no credentials of its own: every configured connector stays on.
+        let onlyConfigured = remote.http == nil || remote.auth == .server
         let server = ServerSession(
             loading: {
                 let session = try await RuntimeSession.start(
-                    global: global, safety: safety, sandbox: sandbox, connectors: connectorNames, onlyConfigured: true,
+                    global: global, safety: safety, sandbox: sandbox, connectors: connectorNames, onlyConfigured: onlyConfigured,
                     selection: (selection, mode == .actions), logger: logger
                 )
                 started.withLock { $0 = session }

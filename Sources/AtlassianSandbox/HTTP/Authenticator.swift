@@ -39,6 +39,7 @@ struct Authenticator: Sendable {
             }
             return .accepted(accountId: SandboxCredentials.accountId)
         case "bearer":
+            if let accountId = SandboxCredentials.userTokens[token] { return .accepted(accountId: accountId) }
             guard token == SandboxCredentials.personalAccessToken else { return .unauthenticated }
             return .accepted(accountId: SandboxCredentials.accountId)
         case "oauth":

@@ -33,6 +33,16 @@ struct ConnectionResolver {
         return try connection(baseURL: baseURL, credential: credential, schemeID: scheme?.id, security: security)
     }
 
+    /// The connector's site alone: its base URL (from the config, whatever auth scheme would be chosen) and
+    /// transport security, with no credential. Callers that bring their own credential use it.
+    func resolveSite() throws(ExecutionError) -> Connection {
+        let security = try TransportSecurityResolver(manifest: manifest, settings: settings).resolve()
+        if let override = settings.overrides[manifest.name] {
+            return try connection(baseURL: override.baseURL, credential: .none, schemeID: nil, security: security)
+        }
+        return try connection(baseURL: resolveBaseURL(scheme: nil), credential: .none, schemeID: nil, security: security)
+    }
+
     private func connection(
         baseURL: String, credential: Credential, schemeID: String?, security: TransportSecurity
     ) throws(ExecutionError) -> Connection {

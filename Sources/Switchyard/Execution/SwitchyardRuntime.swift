@@ -23,6 +23,9 @@ public final class SwitchyardRuntime: Sendable {
     let confirmationTokens: ConfirmationTokens
     let audit: AuditLog?
     private let connections = Mutex<[String: Connection]>([:])
+    /// Each connector's site (base URL and transport security) without a credential, for callers that bring
+    /// their own (``CallerIdentity``).
+    private let sites = Mutex<[String: Connection]>([:])
     private let limiters = Mutex<[String: RateLimiter]>([:])
     /// The project or space filters the environment sets, per connector.
     let scopeFilters: [String: ScopeFilter]
@@ -86,14 +89,33 @@ public final class SwitchyardRuntime: Sendable {
     }
 
     /// The resolved connection of a connector, computed once: concurrent first calls share one connection,
-    /// so an OAuth 2.0 token has exactly one session refreshing it.
+    /// so an OAuth 2.0 token has exactly one session refreshing it. Inside a ``CallerIdentity``, it is the
+    /// server's site with the caller's credential instead, built for this call alone.
     public func connection(for manifest: ConnectorManifest) throws(ExecutionError) -> Connection {
-        try connections.withLock { connections throws(ExecutionError) in
+        if let caller = CallerIdentity.current { return try connection(for: manifest, caller: caller) }
+        return try connections.withLock { connections throws(ExecutionError) in
             if let cached = connections[manifest.name] { return cached }
             let resolved = try ConnectionResolver.resolve(manifest, settings: settings, transport: transport)
             connections[manifest.name] = resolved
             return resolved
         }
+    }
+
+    private func connection(for manifest: ConnectorManifest, caller: CallerIdentity) throws(ExecutionError) -> Connection {
+        guard let credential = caller.credential(for: manifest.name) else {
+            throw ExecutionError(
+                kind: .auth,
+                message: "this request carries no credential for connector '\(manifest.name)': send Authorization (Bearer <OAuth access token>, Token <personal access token> or Basic <base64 email:api_token>) or X-Switchyard-Credential-\(manifest.name)",
+                details: ["connector": .string(manifest.name)], retryable: false
+            )
+        }
+        let site = try sites.withLock { sites throws(ExecutionError) in
+            if let cached = sites[manifest.name] { return cached }
+            let resolved = try ConnectionResolver(manifest: manifest, settings: settings, transport: transport).resolveSite()
+            sites[manifest.name] = resolved
+            return resolved
+        }
+        return try site.replacing(credential: credential, baseURL: caller.siteURL(for: manifest.name), connector: manifest.name)
     }
 
     /// The connector's client-side rate limiter, shared by all its calls.
