@@ -61,7 +61,7 @@ struct ActionExecution {
         var sender = RequestSender(
             transport: runtime.transport, connection: connection, policy: policy, deadline: deadline,
             limiter: runtime.rateLimiter(for: manifest), idempotent: action.safety.idempotent,
-            logger: runtime.logger, label: actionID
+            logger: runtime.logger, label: actionID, connector: manifest.name
         )
         defer {
             facts.attempts = sender.attempts

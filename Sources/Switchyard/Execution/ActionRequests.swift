@@ -50,7 +50,7 @@ struct ActionRequests {
         RequestSender(
             transport: runtime.transport, connection: connection, policy: policy, deadline: .now + policy.deadline,
             limiter: runtime.rateLimiter(for: manifest), idempotent: action.safety.idempotent,
-            logger: runtime.logger, label: actionID
+            logger: runtime.logger, label: actionID, connector: manifest.name
         )
     }
 

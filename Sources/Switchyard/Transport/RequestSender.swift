@@ -13,6 +13,8 @@ struct RequestSender {
     let idempotent: Bool
     let logger: Logger
     let label: String
+    /// The connector's name, for the upstream metrics.
+    let connector: String
 
     private(set) var attempts = 0
     private(set) var waited: Duration = .zero
@@ -21,7 +23,7 @@ struct RequestSender {
 
     init(
         transport: HTTPTransport, connection: Connection, policy: RetryPolicy, deadline: ContinuousClock.Instant,
-        limiter: RateLimiter, idempotent: Bool, logger: Logger, label: String
+        limiter: RateLimiter, idempotent: Bool, logger: Logger, label: String, connector: String
     ) {
         self.transport = transport
         self.connection = connection
@@ -31,6 +33,7 @@ struct RequestSender {
         self.idempotent = idempotent
         self.logger = logger
         self.label = label
+        self.connector = connector
     }
 
     /// Sends `request` and returns a 2xx response, or the error that ended the tries. `idempotent` overrides
@@ -51,6 +54,7 @@ struct RequestSender {
                     throw error
                 }
                 logger.debug("\(label): retrying after \(error.kind.rawValue), waiting \(wait)")
+                RuntimeMetrics.retry(connector: connector, kind: error.kind)
                 do {
                     try await Task.sleep(for: wait)
                 } catch {
@@ -76,11 +80,13 @@ struct RequestSender {
             let timeout = min(remaining, policy.attemptTimeout)
             await limiter.acquire()
             let result: Result<HTTPResponse, ExecutionError>
+            let sent = ContinuousClock.now
             do {
                 result = .success(try await transport.send(outgoing, security: connection.security, timeout: .milliseconds(Int64(timeout.milliseconds))))
             } catch {
                 result = .failure(error)
             }
+            RuntimeMetrics.upstreamExchange(connector: connector, status: try? result.get().status, duration: sent.duration(to: .now))
             await limiter.release()
             let response = try result.get()
             lastStatus = response.status

@@ -65,7 +65,9 @@ public actor OAuth2Session {
             let grant: OAuth2Grant
             do throws(ExecutionError) {
                 grant = try await client.refresh(refreshToken: refreshToken)
+                RuntimeMetrics.tokenRefresh(connector: connector, succeeded: true)
             } catch {
+                RuntimeMetrics.tokenRefresh(connector: connector, succeeded: false)
                 guard error.details["error"] == "invalid_grant" else { throw error }
                 throw ExecutionError(
                     kind: .auth,
