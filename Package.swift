@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SwitchyardImport", targets: ["SwitchyardImport"]),
         .library(name: "SwitchyardWebhooks", targets: ["SwitchyardWebhooks"]),
         .library(name: "SwitchyardHTTP", targets: ["SwitchyardHTTP"]),
+        .library(name: "SwitchyardState", targets: ["SwitchyardState"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -110,6 +112,16 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "SwitchyardState",
+            dependencies: [
+                "Switchyard",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "switchyard",
             dependencies: [
@@ -118,6 +130,7 @@ let package = Package(
                 "SwitchyardServer",
                 "SwitchyardWebhooks",
                 "SwitchyardHTTP",
+                "SwitchyardState",
                 "AtlassianSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -147,6 +160,7 @@ let package = Package(
                 "SwitchyardServer",
                 "SwitchyardWebhooks",
                 "SwitchyardHTTP",
+                "SwitchyardState",
                 "AtlassianSandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

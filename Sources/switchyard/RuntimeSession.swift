@@ -1,6 +1,7 @@
 import AtlassianSandbox
 import Logging
 import Switchyard
+import SwitchyardState
 
 /// A runtime for one command, with the in-process sandbox behind it when `--sandbox` is given.
 struct RuntimeSession {
@@ -10,13 +11,24 @@ struct RuntimeSession {
     /// Starts a runtime. Without `connectors`, of the flavours of one configured site (Jira Cloud and Data
     /// Center) only the one that fits stays on; with `onlyConfigured`, only the connectors whose credentials
     /// resolve (all of them when none do, so errors can say what is missing). `selection` then picks toolsets
-    /// and tool patterns.
+    /// and tool patterns. With `state`, server-held OAuth 2.0 tokens and the confirmation key are the ones
+    /// every replica shares.
     static func start(
         global: GlobalOptions, safety: SafetyOptions, sandbox useSandbox: Bool, connectors: Set<String>? = nil,
-        onlyConfigured: Bool = false, selection: (selection: ToolSelection, defaultToolsets: Bool)? = nil, logger: Logger
+        onlyConfigured: Bool = false, selection: (selection: ToolSelection, defaultToolsets: Bool)? = nil,
+        state: PostgresState? = nil, logger: Logger
     ) async throws(ExecutionError) -> RuntimeSession {
         var settings = try global.makeSettings()
         settings.confirmDestructive = safety.confirmDestructive
+        var confirmationTokens = safety.confirmationTokens(environment: settings.environment)
+        if let state {
+            settings.sharedTokens = state
+            do {
+                confirmationTokens = ConfirmationTokens(key: try await state.confirmationKey())
+            } catch {
+                throw ExecutionError(kind: .config, message: error.description)
+            }
+        }
         let audit = try safety.makeAuditLog()
         var sandbox: SandboxServer?
         if useSandbox {
@@ -51,7 +63,7 @@ struct RuntimeSession {
         global.warnAboutInsecureTransport(catalog.connectors, settings: settings)
         let runtime = SwitchyardRuntime(
             catalog: catalog, settings: settings,
-            confirmationTokens: safety.confirmationTokens(environment: settings.environment),
+            confirmationTokens: confirmationTokens,
             audit: audit, logger: logger
         )
         return RuntimeSession(runtime: runtime, sandbox: sandbox)

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Switchyard
 import SwitchyardServer
+import SwitchyardState
 import Synchronization
 
 /// `switchyard serve`: JSON-RPC 2.0 and MCP over stdio, or over Streamable HTTP with `--http`, for agents.
@@ -39,6 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("schema-dialect"), help: ArgumentHelp("JSON Schema dialect of tool params: mcp (standard), openai-strict (OpenAI strict function calling) or gemini (Gemini's OpenAPI subset).", valueName: "DIALECT"))
     var schemaDialect: SchemaDialect = .mcp
 
+    @Option(help: ArgumentHelp("PostgreSQL shared by replicas (also SWITCHYARD_STATE): server-held OAuth 2.0 tokens, refreshed once for all, and the confirmation key. Create its tables with switchyard db migrate.", valueName: "postgres://…"))
+    var state: String?
+
     @Option(help: ArgumentHelp("Toolsets to offer, e.g. jira:default,jira:agile,confluence:all (also SWITCHYARD_TOOLSETS). Default in actions mode: each connector's 'default' toolset.", valueName: "LIST"))
     var toolsets: String?
 
@@ -62,6 +67,13 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let transport = remote.http == nil ? "stdio" : "HTTP"
+        let sharedState: PostgresState?
+        do {
+            sharedState = try await Self.openState(state ?? global.environment["SWITCHYARD_STATE"], logger: logger)
+        } catch {
+            StandardStreams.error("switchyard serve: \(error)")
+            throw ExitCode(1)
+        }
         // The manifests load while the client says hello: the handshake is answered at once, and every
         // other request waits for the runtime.
         let started = Mutex<RuntimeSession?>(nil)
@@ -72,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
             loading: {
                 let session = try await RuntimeSession.start(
                     global: global, safety: safety, sandbox: sandbox, connectors: connectorNames, onlyConfigured: onlyConfigured,
-                    selection: (selection, mode == .actions), logger: logger
+                    selection: (selection, mode == .actions), state: sharedState, logger: logger
                 )
                 started.withLock { $0 = session }
                 logger.info("serving \(session.runtime.catalog.connectors.map(\.name).joined(separator: ", ")) over \(transport) (tools: \(mode.rawValue))")
@@ -83,6 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
         if remote.http != nil {
             try await serveHTTP(server, logger: logger)
             await started.withLock { $0 }?.stop()
+            await sharedState?.close()
             return
         }
         let lines = LineReader().lines()
@@ -118,10 +131,25 @@ struct ServeCommand: AsyncParsableCommand {
         var failure = servingFailure
         if failure == nil { failure = await Self.loadFailure(of: server) }
         await started.withLock { $0 }?.stop()
+        await sharedState?.close()
         if let failure {
             StandardStreams.error("switchyard serve: \(failure)")
             throw ExitCode(1)
         }
+    }
+
+    /// Connects to the shared state and checks its schema, or `nil` without a URL.
+    static func openState(_ url: String?, logger: Logger) async throws(StateError) -> PostgresState? {
+        guard let url, !url.isEmpty else { return nil }
+        let state = try await PostgresState.connect(url: url, logger: logger)
+        do {
+            try await state.checkSchema()
+        } catch {
+            await state.close()
+            throw error
+        }
+        logger.info("sharing OAuth 2.0 tokens and the confirmation key through PostgreSQL at \(state.location)")
+        return state
     }
 
     /// Why the server's runtime could not load, once the load has ended; `nil` when it loaded.

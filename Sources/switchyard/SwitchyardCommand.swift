@@ -11,7 +11,7 @@ struct SwitchyardCommand: AsyncParsableCommand {
             Try it with no account:  switchyard execute --sandbox jira issues search --params '{"jql":"project = DEMO"}'
             """,
         version: SwitchyardVersion.current,
-        subcommands: [DescribeCommand.self, SearchCommand.self, ExecuteCommand.self, ServeCommand.self, AuthCommand.self, ValidateCommand.self, ImportCommand.self, ExportCommand.self, SandboxCommand.self, WebhooksCommand.self]
+        subcommands: [DescribeCommand.self, SearchCommand.self, ExecuteCommand.self, ServeCommand.self, AuthCommand.self, ValidateCommand.self, ImportCommand.self, ExportCommand.self, SandboxCommand.self, WebhooksCommand.self, DatabaseCommand.self]
     )
 
     /// `serve` is parsed as a command of its own: an agent's client spawns it for every session, and parsing

@@ -224,7 +224,8 @@ struct ConnectionResolver {
             )
             let session = OAuth2Session(
                 connector: manifest.name, client: client, chain: refreshTokenChain(spec, scheme: scheme),
-                store: settings.credentialStorePath.map(CredentialStore.init(path:))
+                store: settings.credentialStorePath.map(CredentialStore.init(path:)),
+                shared: settings.sharedTokens.map { SharedTokenBinding(store: $0, key: "\(manifest.name)|\(client.tokenURL)|\(client.clientID)") }
             )
             return .oauth2(session)
         case .oauth1(let spec):

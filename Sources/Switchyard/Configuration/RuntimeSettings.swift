@@ -21,6 +21,9 @@ public struct RuntimeSettings: Sendable {
     public var overrides: [String: ConnectionOverride]
     /// Destructive actions run only with the `confirmation` token of their dry run.
     public var confirmDestructive = false
+    /// Where server-held OAuth 2.0 tokens are shared with other replicas; `nil` keeps them in the local
+    /// credential store.
+    public var sharedTokens: (any SharedTokenStore)?
     /// Transport security settings for every connector, from the command line.
     public var transport = TransportOptions()
 

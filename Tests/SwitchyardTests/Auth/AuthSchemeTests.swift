@@ -12,7 +12,9 @@ struct AuthHarness {
 
     let server: SandboxServer
     let directory: URL
-    var storePath: String { directory.appendingPathComponent("credentials.json").path }
+    var storePath: String { storePath(named: "credentials.json") }
+
+    func storePath(named name: String) -> String { directory.appendingPathComponent(name).path }
 
     static func start() async throws -> AuthHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-auth-\(UUID().uuidString)")
@@ -29,7 +31,11 @@ struct AuthHarness {
     }
 
     /// A runtime over the kit with these credential fields stored as the `--credentials` file.
-    func runtime(credentials: [String: String], environment extra: [String: String] = [:]) throws -> SwitchyardRuntime {
+    func runtime(
+        credentials: [String: String], environment extra: [String: String] = [:], storeName: String = "credentials.json",
+        configure: (inout RuntimeSettings) -> Void = { _ in }
+    ) throws -> SwitchyardRuntime {
+        let storePath = storePath(named: storeName)
         let store = CredentialStore(path: storePath)
         try store.update(connector: "authkit") { $0 = credentials }
         var catalog = ConnectorCatalog(connectors: [])
@@ -38,6 +44,7 @@ struct AuthHarness {
         var settings = RuntimeSettings(environment: environment.merging(extra) { $1 })
         settings.credentials = try store.load()
         settings.credentialStorePath = storePath
+        configure(&settings)
         return SwitchyardRuntime(catalog: catalog, settings: settings, retryPolicy: RetryPolicy(maximumAttempts: 2, baseDelay: .milliseconds(10)))
     }
 
