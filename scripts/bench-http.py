@@ -140,25 +140,29 @@ def main():
         rows = []
         for name, url, probe, body in servers:
             if not wait_http(probe):
-                rows.append(f"| {name} | did not start | | | |")
+                rows.append(f"| {name} | did not start | | | | | |")
                 continue
             reply = post(url, body, {})
             result = reply.get("result", {})
             text = json.dumps(result)
             if reply.get("error") or result.get("isError") or "DEMO-1" not in text:
-                rows.append(f"| {name} | the check call failed: {text[:200]} | | | |")
+                rows.append(f"| {name} | the check call failed: {text[:200]} | | | | | |")
                 continue
-            for connections in (1, 16, 64):
-                rate, p50, p99, bad, errors = run_wrk(url, body, {}, connections, args.duration, script.name)
+            loads = [("tools/call", body, connections) for connections in (1, 16, 64)]
+            if name == "switchyard":
+                # The transport alone: `ping` needs no upstream call.
+                loads.append(("ping", {"jsonrpc": "2.0", "id": 1, "method": "ping"}, 64))
+            for method, payload, connections in loads:
+                rate, p50, p99, bad, errors = run_wrk(url, payload, {}, connections, args.duration, script.name)
                 note = f"{bad} non-2xx" if bad else "0"
                 if errors:
                     note += f"; socket errors: {errors}"
-                rows.append(f"| {name} | {connections} | {rate:,.0f} | {p50:.2f} | {p99:.2f} | {note} |")
+                rows.append(f"| {name} | {method} | {connections} | {rate:,.0f} | {p50:.2f} | {p99:.2f} | {note} |")
         cores = os.cpu_count()
         print(f"\n### tools/call over Streamable HTTP (get issue DEMO-1, fake Jira Data Center, {cores} cores, "
               f"{args.duration} s per row, wrk on the same machine)\n")
-        print("| server | in flight | calls/s | p50 ms | p99 ms | errors |")
-        print("|---|---:|---:|---:|---:|---|")
+        print("| server | method | in flight | calls/s | p50 ms | p99 ms | errors |")
+        print("|---|---|---:|---:|---:|---:|---|")
         for row in rows:
             print(row)
         return 0

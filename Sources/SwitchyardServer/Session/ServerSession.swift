@@ -124,11 +124,15 @@ public final class ServerSession: Sendable {
 
     /// Answers one message or batch that arrived whole, for example an HTTP POST body: the reply, or `nil`
     /// when it held only notifications and responses. Notifications about the requests go to `channel`.
+    /// It runs on the requests' event loop, as stdio requests do, so the service calls it makes send and
+    /// resume on one thread.
     public func respond(to value: JSONValue, channel: ClientChannel) async -> JSONValue? {
-        if case .array(let elements) = value {
-            return await answerBatch(elements, channel: channel)
+        await withTaskExecutorPreference(EventLoopExecutor.shared) {
+            if case .array(let elements) = value {
+                return await answerBatch(elements, channel: channel)
+            }
+            return await answer(JSONRPCMessage(value), channel: channel)
         }
-        return await answer(JSONRPCMessage(value), channel: channel)
     }
 
     /// The reply to one message: `nil` for a notification or a response.
