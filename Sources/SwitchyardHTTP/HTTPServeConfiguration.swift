@@ -41,6 +41,8 @@ public struct HTTPServeConfiguration: Sendable {
     public var siteHeaderHosts: [String]?
     /// OAuth 2.0 authorization servers named in the Protected Resource Metadata (RFC 9728).
     public var authorizationServers: [String]
+    /// Keys a request must present first; `nil` asks for none.
+    public var apiKeys: APIKeys?
 
     /// Whose credentials the server's calls use.
     public enum AuthMode: String, Sendable, CaseIterable {
@@ -67,7 +69,7 @@ public struct HTTPServeConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, path: String = "/mcp", allowedOrigins: [String] = [],
         maxBodyBytes: Int = HTTPServeConfiguration.defaultMaxBodyBytes, idleTimeout: Duration = .seconds(60),
         drainTimeout: Duration = .seconds(30), stateless: Bool = false, sessionCapacity: Int = 10_000, tls: TLSFiles? = nil,
-        auth: AuthMode = .server, siteHeaderHosts: [String]? = nil, authorizationServers: [String] = []
+        auth: AuthMode = .server, siteHeaderHosts: [String]? = nil, authorizationServers: [String] = [], apiKeys: APIKeys? = nil
     ) {
         self.host = host
         self.port = port
@@ -82,6 +84,7 @@ public struct HTTPServeConfiguration: Sendable {
         self.auth = auth
         self.siteHeaderHosts = siteHeaderHosts
         self.authorizationServers = authorizationServers
+        self.apiKeys = apiKeys
     }
 
     /// `[HOST:]PORT` as `--http` takes it: `8080`, `0.0.0.0:8080`, `[::1]:8080`.

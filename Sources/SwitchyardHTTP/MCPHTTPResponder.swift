@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -23,6 +24,7 @@ struct MCPHTTPResponder: HTTPResponder {
     let readiness: Readiness
     let metrics: ServerMetrics
     let credentials: CallerCredentials
+    let failures: FailureLimiter
 
     func respond(to request: Request, context: MCPHTTPRequestContext) async throws -> Response {
         if let refusal = origins.refusal(origin: request.headers[.origin], host: request.head.authority) {
@@ -32,6 +34,10 @@ struct MCPHTTPResponder: HTTPResponder {
             case .host(let host):
                 return refuse(421, .invalidRequest("Host '\(host)' is not a loopback name, and this server listens on loopback only (DNS-rebinding protection)"))
             }
+        }
+        if let keys = configuration.apiKeys, request.uri.path == configuration.path || request.uri.path == "/metrics",
+           let refusal = checkAPIKey(request, keys: keys, address: context.remoteAddress ?? "unknown") {
+            return refusal
         }
         switch request.uri.path {
         case configuration.path:
@@ -76,7 +82,15 @@ struct MCPHTTPResponder: HTTPResponder {
                 return response
             }
         }
-        return await CallerIdentity.$current.withValue(caller) { await answer(request) }
+        let narrowing: RequestNarrowing
+        do {
+            narrowing = try Self.narrowing(from: request.headers)
+        } catch {
+            return refuse(400, .invalidRequest(error.message))
+        }
+        return await CallerIdentity.$current.withValue(caller) {
+            await RequestNarrowing.$current.withValue(narrowing.isEmpty ? nil : narrowing) { await answer(request) }
+        }
     }
 
     /// Answers the JSON-RPC in a POST, as the caller when the server authenticates per request.
@@ -167,9 +181,11 @@ struct MCPHTTPResponder: HTTPResponder {
         let channel = ClientChannel(logLevel: logLevel) { notification in continuation.yield(Self.event(notification)) }
         metrics.requestStarted()
         let started = ContinuousClock.now
-        let caller = CallerIdentity.current
+        let (caller, narrowing) = (CallerIdentity.current, RequestNarrowing.current)
         let task = Task { [session, metrics] in
-            let reply = await CallerIdentity.$current.withValue(caller) { await session.respond(to: message, channel: channel) } ?? .null
+            let reply = await CallerIdentity.$current.withValue(caller) {
+                await RequestNarrowing.$current.withValue(narrowing) { await session.respond(to: message, channel: channel) }
+            } ?? .null
             metrics.requestFinished(method: method, errorKind: Self.errorKind(of: reply), duration: started.duration(to: .now))
             continuation.yield(Self.event(reply))
             continuation.finish()
@@ -191,7 +207,47 @@ struct MCPHTTPResponder: HTTPResponder {
         return buffer
     }
 
+    // MARK: Narrowing
+
+    /// What the request's `X-Switchyard-*` headers narrow the tools to.
+    static func narrowing(from headers: HTTPFields) throws(NarrowingHeaderError) -> RequestNarrowing {
+        func list(_ name: HTTPField.Name) -> [String] {
+            headers[values: name].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        var narrowing = RequestNarrowing(include: list(.switchyardToolsInclude), exclude: list(.switchyardToolsExclude))
+        let toolsets = list(.switchyardToolsets)
+        if !toolsets.isEmpty { narrowing.toolsets = toolsets.joined(separator: ",") }
+        if let readOnly = headers[.switchyardReadOnly]?.lowercased() {
+            guard ["true", "1", "yes", "false", "0", "no"].contains(readOnly) else {
+                throw NarrowingHeaderError(message: "X-Switchyard-Read-Only must be true or false, got '\(readOnly)'")
+            }
+            narrowing.readOnly = ["true", "1", "yes"].contains(readOnly)
+        }
+        return narrowing
+    }
+
     // MARK: Authorization
+
+    /// `nil` when the request presents a server API key; else 401, or 429 once its address has failed too often.
+    private func checkAPIKey(_ request: Request, keys: APIKeys, address: String) -> Response? {
+        if let wait = failures.retryAfter(for: address) {
+            var response = refuse(429, .invalidRequest("too many requests with a wrong or missing API key from this address; try again later"))
+            response.headers[.retryAfter] = String(max(1, wait.components.seconds))
+            return response
+        }
+        var presented = request.headers[.switchyardAPIKey]
+        if presented == nil, configuration.auth == .server, let authorization = request.headers[.authorization],
+           authorization.lowercased().hasPrefix("bearer ") {
+            presented = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        }
+        if let presented, keys.accepts(presented) { return nil }
+        failures.recordFailure(from: address)
+        var response = refuse(401, .invalidRequest(presented == nil
+            ? "this server needs an API key: send it as X-Switchyard-Api-Key\(configuration.auth == .server ? " or Authorization: Bearer <key>" : "")"
+            : "the API key is not valid"))
+        response.headers[.wwwAuthenticate] = "Bearer realm=\"switchyard\""
+        return response
+    }
 
     static let resourceMetadataPath = "/.well-known/oauth-protected-resource"
 
@@ -289,4 +345,14 @@ extension HTTPField.Name {
     static let mcpProtocolVersion = HTTPField.Name("MCP-Protocol-Version")!
     static let mcpMethod = HTTPField.Name("Mcp-Method")!
     static let mcpName = HTTPField.Name("Mcp-Name")!
+    static let switchyardAPIKey = HTTPField.Name("X-Switchyard-Api-Key")!
+    static let switchyardToolsets = HTTPField.Name("X-Switchyard-Toolsets")!
+    static let switchyardToolsInclude = HTTPField.Name("X-Switchyard-Tools-Include")!
+    static let switchyardToolsExclude = HTTPField.Name("X-Switchyard-Tools-Exclude")!
+    static let switchyardReadOnly = HTTPField.Name("X-Switchyard-Read-Only")!
+}
+
+/// A narrowing header that cannot be read.
+struct NarrowingHeaderError: Error {
+    let message: String
 }

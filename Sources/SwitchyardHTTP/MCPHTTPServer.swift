@@ -44,7 +44,7 @@ public struct MCPHTTPServer: Sendable {
             session: session, configuration: configuration,
             origins: OriginPolicy(allowedOrigins: configuration.allowedOrigins, loopbackOnly: configuration.bindsLoopback),
             sessions: HTTPSessionTable(capacity: configuration.sessionCapacity), readiness: readiness, metrics: metrics,
-            credentials: CallerCredentials(siteHosts: configuration.siteHeaderHosts)
+            credentials: CallerCredentials(siteHosts: configuration.siteHeaderHosts), failures: FailureLimiter()
         )
         let (started, startedContinuation) = AsyncStream<Result<Int, HTTPServeError>>.makeStream()
         let application = Application(
@@ -149,6 +149,8 @@ public enum HTTPServeError: Error, Sendable, CustomStringConvertible {
     case bind(host: String, port: Int, reason: String)
     /// The certificate or key could not be loaded (`--tls-cert`/`--tls-key`).
     case tls(certificatePath: String, privateKeyPath: String, reason: String)
+    /// The API key file is unreadable or malformed (`--api-keys`).
+    case apiKeys(path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -156,6 +158,8 @@ public enum HTTPServeError: Error, Sendable, CustomStringConvertible {
             "cannot listen on \(host):\(port) (--http): \(reason)"
         case .tls(let certificatePath, let privateKeyPath, let reason):
             "cannot load --tls-cert \(certificatePath) / --tls-key \(privateKeyPath): \(reason)"
+        case .apiKeys(let path, let problem):
+            "--api-keys \(path): \(problem)"
         }
     }
 }

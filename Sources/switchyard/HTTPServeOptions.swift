@@ -41,6 +41,9 @@ struct HTTPServeOptions: ParsableArguments {
     @Option(name: .customLong("authorization-server"), help: ArgumentHelp("An OAuth 2.0 authorization server to name in /.well-known/oauth-protected-resource (repeatable).", valueName: "URL"))
     var authorizationServers: [String] = []
 
+    @Option(name: .customLong("api-keys"), help: ArgumentHelp("A file of SHA-256 digests of server API keys ('[name] sha256:<hex>' per line); every request must present a key first (X-Switchyard-Api-Key).", valueName: "FILE"))
+    var apiKeys: String?
+
     /// The server's configuration, or the option that is wrong.
     func configuration() throws(ValidationError) -> HTTPServeConfiguration {
         guard let http, let address = HTTPServeConfiguration.parseAddress(http) else {
@@ -59,13 +62,21 @@ struct HTTPServeOptions: ParsableArguments {
         case (let cert?, let key?): tls = HTTPServeConfiguration.TLSFiles(certificatePath: cert, privateKeyPath: key)
         default: throw ValidationError("--tls-cert and --tls-key go together: give both to serve HTTPS")
         }
+        var keys: APIKeys?
+        if let apiKeys {
+            do {
+                keys = try APIKeys(contentsOf: apiKeys)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         return HTTPServeConfiguration(
             host: address.host, port: address.port, path: path,
             allowedOrigins: allowedOrigins.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty },
             maxBodyBytes: maxBody, idleTimeout: .milliseconds(Int(idleTimeout * 1000)), drainTimeout: .milliseconds(Int(drainTimeout * 1000)),
             stateless: stateless, tls: tls, auth: auth,
             siteHeaderHosts: allowSiteHeader.isEmpty ? nil : allowSiteHeader.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty },
-            authorizationServers: authorizationServers
+            authorizationServers: authorizationServers, apiKeys: keys
         )
     }
 }

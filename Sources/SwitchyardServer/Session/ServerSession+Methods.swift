@@ -19,9 +19,9 @@ extension ServerSession {
         case "export":
             return try await export(context, runtime: try await ready().runtime)
         case "search":
-            let index = try await ready().searchIndex
+            let state = try await ready()
             do throws(ExecutionError) {
-                return try searchMatches(context.paramsObject, index: index)
+                return try searchMatches(context.paramsObject, index: state.searchIndex, view: try state.view())
             } catch {
                 throw .invalidParams(error.message, data: error.json)
             }
@@ -30,7 +30,7 @@ extension ServerSession {
         case "server/discover":
             return discover()
         case "tools/list":
-            let listing: JSONValue = ["tools": try await ready().tools.tools, "ttlMs": 0, "cacheScope": "private"]
+            let listing: JSONValue = ["tools": try Self.view(of: try await ready()).tools.tools, "ttlMs": 0, "cacheScope": "private"]
             return listing.droppingModernFields(unless: context.isModern)
         case "tools/call":
             return try await callTool(context, state: try await ready())
@@ -93,7 +93,7 @@ extension ServerSession {
         guard let name = params["name"]?.stringValue else {
             throw .invalidParams("tools/call needs 'name', the tool to call")
         }
-        guard let target = state.tools.target(named: name) else {
+        guard let target = try Self.view(of: state).tools.target(named: name) else {
             throw .invalidParams("unknown tool '\(name)'", data: ["tool": .string(name)])
         }
         let arguments = params["arguments"] ?? .object(JSONObject())
@@ -125,10 +125,10 @@ extension ServerSession {
         case .searchActions:
             let query = argumentObject["query"]?.stringValue ?? ""
             let limit = min(max(argumentObject["limit"]?.intValue ?? 10, 1), 50)
-            (output, isError) = (CompactTools.search(runtime.catalog, query: query, connector: argumentObject["connector"]?.stringValue, limit: limit), false)
+            (output, isError) = (CompactTools.search(try Self.view(of: state).catalog, query: query, connector: argumentObject["connector"]?.stringValue, limit: limit), false)
         case .findActions:
             do {
-                (output, isError) = (try searchMatches(argumentObject, index: state.searchIndex), false)
+                (output, isError) = (try searchMatches(argumentObject, index: state.searchIndex, view: try state.view()), false)
             } catch {
                 (output, isError) = (ResultEnvelope.failure(error, meta: [:]).json, true)
             }
@@ -171,8 +171,26 @@ extension ServerSession {
 
     // MARK: Running actions
 
+    /// The current request's view, its narrowing errors as invalid params.
+    private static func view(of state: ServingState) throws(JSONRPCError) -> ServingView {
+        do {
+            return try state.view()
+        } catch {
+            throw .invalidParams(error.message, data: error.json)
+        }
+    }
+
     /// Executes with progress and log notifications as the request asked for them.
     private func run(_ request: ExecuteRequest, runtime: SwitchyardRuntime, context: RequestContext) async -> ResultEnvelope {
+        if RequestNarrowing.current.map({ !$0.isEmpty }) == true {
+            do {
+                try await ready().view().check(request)
+            } catch let error as ExecutionError {
+                return .failure(error, meta: [:])
+            } catch {
+                return .failure(ExecutionError(kind: .config, message: "\(error)"), meta: [:])
+            }
+        }
         let label = "\(request.connector) \(request.entity) \(request.action)"
         notifyLog(.debug, "executing \(label)", context: context)
         var progress: ProgressHandler?
@@ -206,7 +224,7 @@ extension ServerSession {
     // MARK: Params
 
     /// `{"matches": [...]}` for `{query, connector?, limit?}`: the search method and the search_actions tool.
-    private func searchMatches(_ params: JSONObject, index: ActionIndex) throws(ExecutionError) -> JSONValue {
+    private func searchMatches(_ params: JSONObject, index: ActionIndex, view: ServingView) throws(ExecutionError) -> JSONValue {
         for member in params where !["query", "connector", "limit", "_meta"].contains(member.key) {
             throw ExecutionError(kind: .validation, message: "search takes query, connector and limit; unknown param '\(member.key)'", details: ["param": .string(member.key)])
         }
@@ -224,7 +242,12 @@ extension ServerSession {
             }
             limit = number
         }
-        let matches = try index.search(query, connector: connector, limit: limit)
+        var matches = try index.search(query, connector: connector, limit: view.narrowed ? max(limit * 4, 20) : limit)
+        if view.narrowed {
+            matches = Array(matches.filter { match in
+                (try? view.catalog.resolve(ExecuteRequest(connector: match.id.connector, entity: match.id.entity, action: match.id.action, params: [:]))) != nil
+            }.prefix(limit))
+        }
         return ["matches": .array(matches.map(\.json))]
     }
 
