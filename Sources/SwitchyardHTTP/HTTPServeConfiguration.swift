@@ -53,15 +53,7 @@ public struct HTTPServeConfiguration: Sendable {
     }
 
     /// The certificate chain and private key of an HTTPS server, as PEM file paths.
-    public struct TLSFiles: Sendable, Equatable {
-        public var certificatePath: String
-        public var privateKeyPath: String
-
-        public init(certificatePath: String, privateKeyPath: String) {
-            self.certificatePath = certificatePath
-            self.privateKeyPath = privateKeyPath
-        }
-    }
+    public typealias TLSFiles = ServerTLSFiles
 
     public static let defaultMaxBodyBytes = 4 << 20
 

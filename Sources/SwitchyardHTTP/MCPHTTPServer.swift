@@ -3,7 +3,6 @@ import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
-import NIOSSL
 import ServiceLifecycle
 import Switchyard
 import SwitchyardServer
@@ -98,10 +97,9 @@ public struct MCPHTTPServer: Sendable {
         let http1 = HTTP1Channel.Configuration(idleTimeout: TimeAmount.nanoseconds(Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000 + configuration.idleTimeout.components.attoseconds / 1_000_000_000))
         guard let tls = configuration.tls else { return .http1(configuration: http1) }
         do {
-            let chain = try NIOSSLCertificate.fromPEMFile(tls.certificatePath).map { NIOSSLCertificateSource.certificate($0) }
-            let key = try NIOSSLPrivateKey(file: tls.privateKeyPath, format: .pem)
-            let tlsConfiguration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
-            return try .tls(.http1(configuration: http1), tlsConfiguration: tlsConfiguration)
+            return try .tls(.http1(configuration: http1), tlsConfiguration: try tls.configuration())
+        } catch let error as ExecutionError {
+            throw .tls(certificatePath: tls.certificatePath, privateKeyPath: tls.privateKeyPath, reason: error.message)
         } catch {
             throw .tls(certificatePath: tls.certificatePath, privateKeyPath: tls.privateKeyPath, reason: String(describing: error))
         }

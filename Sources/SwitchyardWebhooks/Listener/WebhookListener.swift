@@ -3,7 +3,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
-import NIOSSL
+import Switchyard
 
 /// An HTTP(S) endpoint that receives Jira Cloud, Jira Data Center and Confluence webhook deliveries, checks
 /// each (``WebhookIntake``) and hands every accepted one on as a ``WebhookEvent``.
@@ -73,10 +73,9 @@ public struct WebhookListener: Sendable {
     private func makeServerBuilder() throws(WebhookListenerError) -> HTTPServerBuilder {
         guard let tls = configuration.tls else { return .http1() }
         do {
-            let chain = try NIOSSLCertificate.fromPEMFile(tls.certificatePath).map { NIOSSLCertificateSource.certificate($0) }
-            let key = try NIOSSLPrivateKey(file: tls.privateKeyPath, format: .pem)
-            let tlsConfiguration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
-            return try .tls(.http1(), tlsConfiguration: tlsConfiguration)
+            return try .tls(.http1(), tlsConfiguration: try tls.configuration())
+        } catch let error as ExecutionError {
+            throw .tls(certificatePath: tls.certificatePath, privateKeyPath: tls.privateKeyPath, reason: error.message)
         } catch {
             throw .tls(certificatePath: tls.certificatePath, privateKeyPath: tls.privateKeyPath, reason: String(describing: error))
         }

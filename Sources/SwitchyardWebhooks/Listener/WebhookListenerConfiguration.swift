@@ -31,15 +31,7 @@ public struct WebhookListenerConfiguration: Sendable {
     public var tls: TLSFiles?
 
     /// The certificate chain and private key of an HTTPS listener, as PEM file paths.
-    public struct TLSFiles: Sendable, Equatable {
-        public var certificatePath: String
-        public var privateKeyPath: String
-
-        public init(certificatePath: String, privateKeyPath: String) {
-            self.certificatePath = certificatePath
-            self.privateKeyPath = privateKeyPath
-        }
-    }
+    public typealias TLSFiles = ServerTLSFiles
 
     /// Loopback networks: the default ``allowedSources``.
     public static let loopback: [IPNetwork] = ["127.0.0.0/8", "::1/128"].compactMap { IPNetwork(cidr: $0) }

@@ -100,19 +100,9 @@ public actor OAuth2Session {
             )
         }
         let task = Task { [client, store, connector, chain] in
-            let grant: OAuth2Grant
-            do throws(ExecutionError) {
-                grant = try await client.refresh(refreshToken: refreshToken)
-                RuntimeMetrics.tokenRefresh(connector: connector, succeeded: true)
-            } catch {
-                RuntimeMetrics.tokenRefresh(connector: connector, succeeded: false)
-                guard error.details["error"] == "invalid_grant" else { throw error }
-                throw ExecutionError(
-                    kind: .auth,
-                    message: "the OAuth 2.0 refresh token of '\(connector)' (\(chain.source?.description ?? "refresh token ****")) was rejected (invalid_grant): it expired, was revoked or was already used. Log in again with: switchyard auth login \(connector) --method oauth2",
-                    status: error.status, details: error.details, retryable: false
-                )
-            }
+            let grant = try await Self.grant(
+                refreshing: refreshToken, client: client, connector: connector, described: chain.source?.description ?? "refresh token ****"
+            )
             let (next, fields) = chain.advanced(by: grant)
             if let store {
                 try store.update(connector: connector) { stored in
@@ -132,6 +122,26 @@ public actor OAuth2Session {
         return try await Self.value(of: wrapped)
     }
 
+    /// A new grant for `refreshToken`, counted in the metrics; `invalid_grant` becomes an auth error that
+    /// says to log in again (`described` names the token without showing it).
+    private static func grant(
+        refreshing refreshToken: String, client: OAuth2Client, connector: String, described: String
+    ) async throws(ExecutionError) -> OAuth2Grant {
+        do throws(ExecutionError) {
+            let grant = try await client.refresh(refreshToken: refreshToken)
+            RuntimeMetrics.tokenRefresh(connector: connector, succeeded: true)
+            return grant
+        } catch {
+            RuntimeMetrics.tokenRefresh(connector: connector, succeeded: false)
+            guard error.details["error"] == "invalid_grant" else { throw error }
+            throw ExecutionError(
+                kind: .auth,
+                message: "the OAuth 2.0 refresh token of '\(connector)' (\(described)) was rejected (invalid_grant): it expired, was revoked or was already used. Log in again with: switchyard auth login \(connector) --method oauth2",
+                status: error.status, details: error.details, retryable: false
+            )
+        }
+    }
+
     /// Refreshes under the shared store's lock, unless another replica already replaced `rejected`.
     private static func sharedRefresh(
         _ shared: SharedTokenBinding, rejected: String?, client: OAuth2Client, connector: String
@@ -145,19 +155,7 @@ public actor OAuth2Session {
                     retryable: false
                 )
             }
-            let grant: OAuth2Grant
-            do throws(ExecutionError) {
-                grant = try await client.refresh(refreshToken: refreshToken)
-                RuntimeMetrics.tokenRefresh(connector: connector, succeeded: true)
-            } catch {
-                RuntimeMetrics.tokenRefresh(connector: connector, succeeded: false)
-                guard error.details["error"] == "invalid_grant" else { throw error }
-                throw ExecutionError(
-                    kind: .auth,
-                    message: "the shared OAuth 2.0 refresh token of '\(connector)' was rejected (invalid_grant): it expired, was revoked or was already used. Log in again with: switchyard auth login \(connector) --method oauth2",
-                    status: error.status, details: error.details, retryable: false
-                )
-            }
+            let grant = try await grant(refreshing: refreshToken, client: client, connector: connector, described: "the shared refresh token ****")
             return SharedTokenRecord(accessToken: grant.accessToken, refreshToken: grant.refreshToken ?? refreshToken, expiresAt: grant.expiresAt)
         }
     }
