@@ -207,77 +207,6 @@ struct MCPHTTPResponder: HTTPResponder {
         return buffer
     }
 
-    // MARK: Narrowing
-
-    /// What the request's `X-Switchyard-*` headers narrow the tools to.
-    static func narrowing(from headers: HTTPFields) throws(NarrowingHeaderError) -> RequestNarrowing {
-        func list(_ name: HTTPField.Name) -> [String] {
-            headers[values: name].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-        var narrowing = RequestNarrowing(include: list(.switchyardToolsInclude), exclude: list(.switchyardToolsExclude))
-        let toolsets = list(.switchyardToolsets)
-        if !toolsets.isEmpty { narrowing.toolsets = toolsets.joined(separator: ",") }
-        if let readOnly = headers[.switchyardReadOnly]?.lowercased() {
-            guard ["true", "1", "yes", "false", "0", "no"].contains(readOnly) else {
-                throw NarrowingHeaderError(message: "X-Switchyard-Read-Only must be true or false, got '\(readOnly)'")
-            }
-            narrowing.readOnly = ["true", "1", "yes"].contains(readOnly)
-        }
-        return narrowing
-    }
-
-    // MARK: Authorization
-
-    /// `nil` when the request presents a server API key; else 401, or 429 once its address has failed too often.
-    private func checkAPIKey(_ request: Request, keys: APIKeys, address: String) -> Response? {
-        if let wait = failures.retryAfter(for: address) {
-            var response = refuse(429, .invalidRequest("too many requests with a wrong or missing API key from this address; try again later"))
-            response.headers[.retryAfter] = String(max(1, wait.components.seconds))
-            return response
-        }
-        var presented = request.headers[.switchyardAPIKey]
-        if presented == nil, configuration.auth == .server, let authorization = request.headers[.authorization],
-           authorization.lowercased().hasPrefix("bearer ") {
-            presented = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-        }
-        if let presented, keys.accepts(presented) { return nil }
-        failures.recordFailure(from: address)
-        var response = refuse(401, .invalidRequest(presented == nil
-            ? "this server needs an API key: send it as X-Switchyard-Api-Key\(configuration.auth == .server ? " or Authorization: Bearer <key>" : "")"
-            : "the API key is not valid"))
-        response.headers[.wwwAuthenticate] = "Bearer realm=\"switchyard\""
-        return response
-    }
-
-    static let resourceMetadataPath = "/.well-known/oauth-protected-resource"
-
-    /// The endpoint's public URL, as the client reached it.
-    private func resourceURL(_ request: Request) -> String {
-        "\(configuration.tls == nil ? "http" : "https")://\(request.head.authority ?? "\(configuration.host):\(configuration.port)")\(configuration.path)"
-    }
-
-    /// Protected Resource Metadata (RFC 9728): what this endpoint is and who issues its tokens.
-    private func resourceMetadata(_ request: Request) -> JSONObject {
-        var metadata: JSONObject = [
-            "resource": .string(resourceURL(request)), "resource_name": "Switchyard",
-            "bearer_methods_supported": ["header"],
-        ]
-        if !configuration.authorizationServers.isEmpty {
-            metadata["authorization_servers"] = .array(configuration.authorizationServers.map(JSONValue.string))
-        }
-        return metadata
-    }
-
-    /// The `WWW-Authenticate` challenges of a 401: Bearer pointing at the resource metadata, and Basic.
-    private func challenges(_ request: Request) -> HTTPFields {
-        let authority = request.head.authority ?? "\(configuration.host):\(configuration.port)"
-        let metadata = "\(configuration.tls == nil ? "http" : "https")://\(authority)\(Self.resourceMetadataPath)\(configuration.path)"
-        var fields = HTTPFields()
-        fields.append(HTTPField(name: .wwwAuthenticate, value: "Bearer realm=\"switchyard\", resource_metadata=\"\(metadata)\""))
-        fields.append(HTTPField(name: .wwwAuthenticate, value: "Basic realm=\"switchyard\""))
-        return fields
-    }
-
     // MARK: DELETE
 
     private func delete(_ request: Request) -> Response {
@@ -306,7 +235,7 @@ struct MCPHTTPResponder: HTTPResponder {
         return "tool_error"
     }
 
-    private func refuse(_ status: Int, _ error: JSONRPCError, id: JSONValue = .null) -> Response {
+    func refuse(_ status: Int, _ error: JSONRPCError, id: JSONValue = .null) -> Response {
         metrics.refused(status: status)
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
@@ -323,7 +252,7 @@ struct MCPHTTPResponder: HTTPResponder {
     }
 }
 
-/// Which of the two answer forms an `Accept` header allows; no header allows both.
+/// Which of the two answer forms an `Accept` header allows; no header means JSON.
 struct AcceptedMedia {
     let json: Bool
     let eventStream: Bool
@@ -350,9 +279,4 @@ extension HTTPField.Name {
     static let switchyardToolsInclude = HTTPField.Name("X-Switchyard-Tools-Include")!
     static let switchyardToolsExclude = HTTPField.Name("X-Switchyard-Tools-Exclude")!
     static let switchyardReadOnly = HTTPField.Name("X-Switchyard-Read-Only")!
-}
-
-/// A narrowing header that cannot be read.
-struct NarrowingHeaderError: Error {
-    let message: String
 }
