@@ -27,7 +27,17 @@ extension ServeCommand {
             throw ExitCode(1)
         }
         StandardStreams.error("switchyard: serving MCP at \(running.url) (health /healthz, readiness /readyz, metrics /metrics)")
+        // A runtime that cannot load (a bad --toolsets, say) stops the server: exit 1 with the reason.
+        let loadWatch = Task { () -> String? in
+            guard let failure = await Self.loadFailure(of: server) else { return nil }
+            await running.stop()
+            return failure
+        }
         await running.wait()
+        if let failure = await loadWatch.value {
+            StandardStreams.error("switchyard serve: \(failure)")
+            throw ExitCode(1)
+        }
         logger.info("drained: the HTTP server has stopped")
     }
 }

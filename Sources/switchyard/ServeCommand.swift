@@ -153,7 +153,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Why the server's runtime could not load, once the load has ended; `nil` when it loaded.
-    private static func loadFailure(of server: ServerSession) async -> String? {
+    static func loadFailure(of server: ServerSession) async -> String? {
         do {
             try await server.waitUntilLoaded()
             return nil

@@ -106,6 +106,13 @@ struct HTTPServeProcessTests {
         #expect(server.stdout.fileHandleForReading.readDataToEndOfFile().isEmpty, "stdout carries nothing in HTTP mode")
     }
 
+    @Test("a catalog that cannot load (an unknown toolset) ends the HTTP server with exit 1 and the reason")
+    func loadFailureExits() throws {
+        let output = try CommandLine.run(["serve", "--sandbox", "--http", "127.0.0.1:0", "--toolsets", "jira:nonesuch"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("nonesuch"), "\(output.stderr)")
+    }
+
     @Test("bad --http, --path or TLS options are usage errors naming the option")
     func badOptions() throws {
         let address = try CommandLine.run(["serve", "--sandbox", "--http", "localhost:http"])
