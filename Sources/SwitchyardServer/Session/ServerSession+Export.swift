@@ -5,8 +5,20 @@ import Switchyard
 /// comes at the end with the totals and the final checkpoint. Not an MCP tool: a corpus does not fit a
 /// tool result.
 extension ServerSession {
-    func export(_ context: RequestContext, runtime: SwitchyardRuntime) async throws(JSONRPCError) -> JSONValue {
+    func export(_ context: RequestContext, state: ServingState) async throws(JSONRPCError) -> JSONValue {
+        let runtime = state.runtime
         let request = try ExportParams.request(from: context.paramsObject)
+        if RequestNarrowing.current.map({ !$0.isEmpty }) == true {
+            // A narrowed request exports only from what its headers leave in.
+            do throws(ExecutionError) {
+                let view = try state.view()
+                guard let manifest = view.catalog.connector(request.connector), request.entity.map({ manifest.entity($0) != nil }) ?? true else {
+                    throw ExecutionError(kind: .permission, message: "this request's X-Switchyard-* headers leave out \(request.connector)\(request.entity.map { " \($0)" } ?? "")")
+                }
+            } catch {
+                throw .invalidParams(error.message, data: error.json)
+            }
+        }
         let run: ExportRun
         do {
             run = try runtime.export(request)

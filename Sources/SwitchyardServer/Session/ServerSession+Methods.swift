@@ -17,7 +17,7 @@ extension ServerSession {
         case "execute":
             return try await execute(context, state: try await ready())
         case "export":
-            return try await export(context, runtime: try await ready().runtime)
+            return try await export(context, state: try await ready())
         case "search":
             let state = try await ready()
             do throws(ExecutionError) {

@@ -86,6 +86,10 @@ struct AccessControlTests {
             let ids = searched.json?["result"]?["matches"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
             #expect(!ids.isEmpty && !ids.contains("jira/issues/create"))
 
+            let exported = try await harness.send(
+                Harness.request(7, "export", ["connector": "confluence", "selectors": ["space_key": "ENG"]]), headers: ["X-Switchyard-Toolsets": "jira:issues"]
+            )
+            #expect(exported.events.last?["error"]?["message"]?.stringValue?.contains("leave out confluence") == true, "\(exported.body.prefix(300))")
             let unknown = try await harness.send(Harness.request(5, "tools/list"), headers: ["X-Switchyard-Toolsets": "jira:nonesuch"])
             #expect(unknown.json?["error"]?["code"] == -32602)
             #expect(unknown.json?["error"]?["message"]?.stringValue?.contains("nonesuch") == true)
