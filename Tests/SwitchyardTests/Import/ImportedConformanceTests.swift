@@ -26,31 +26,14 @@ struct ImportedConformanceTests {
         var findings: [String] = []
         var sent = 0
         var served = 0
-        var unsent: [String] = []
-        for entity in manifest.entities {
-            for action in entity.actions where action.safety.readOnly && action.request.method == .get {
-                var params = JSONObject()
-                let properties = action.declaredParams["properties"]?.objectValue ?? JSONObject()
-                for name in action.declaredParams["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
-                    params[name] = Self.sample(name: name, schema: properties[name] ?? [:])
-                }
-                params["limit"] = action.isPaginated ? 2 : nil
-                let before = server.recordedExchanges().count
-                _ = await runtime.execute(ExecuteRequest(connector: entry.name, entity: entity.name, action: action.name, params: .object(params)))
-                let exchanges = server.recordedExchanges().dropFirst(before)
-                if exchanges.isEmpty { unsent.append("\(entity.name).\(action.name)") }
-                for exchange in exchanges {
-                    sent += 1
-                    if let response = exchange.response, !response.bodyText.contains("No resource matches"), response.status != 405 { served += 1 }
-                    let request = exchange.request
-                    guard let spec = OpenAPISpecs.all.first(where: { $0.name == file }) else {
-                        findings.append("\(file) is not among OpenAPISpecs.all")
-                        continue
-                    }
-                    findings += spec.check(method: request.method, rawPath: request.path, query: request.query, body: request.body).map {
-                        "\(entity.name).\(action.name): \($0.line)"
-                    }
-                }
+        let spec = OpenAPISpecs.all.first { $0.name == file }
+        if spec == nil { findings.append("\(file) is not among OpenAPISpecs.all") }
+        let unsent = await Self.callEveryRead(of: manifest, runtime: runtime, server: server, limit: 2) { label, exchange in
+            sent += 1
+            if let response = exchange.response, !response.bodyText.contains("No resource matches"), response.status != 405 { served += 1 }
+            let request = exchange.request
+            findings += (spec?.check(method: request.method, rawPath: request.path, query: request.query, body: request.body) ?? []).map {
+                "\(label): \($0.line)"
             }
         }
         try? await runtime.shutdown()
@@ -59,6 +42,33 @@ struct ImportedConformanceTests {
         #expect(findings.isEmpty, "\(findings.count) request problem(s):\n  \(findings.prefix(40).joined(separator: "\n  "))")
         #expect(unsent.isEmpty, "read actions that sent no request (sample params refused?):\n  \(unsent.joined(separator: "\n  "))")
         #expect(served > 0)
+    }
+
+    /// Calls every read-only GET action of `manifest` once, with sample values for its required params (and
+    /// `limit` on paginated ones, when given), and hands each request the sandbox saw to `inspect` with the
+    /// action's `entity.action` label. Returns the labels of the actions that sent no request.
+    static func callEveryRead(
+        of manifest: ConnectorManifest, runtime: SwitchyardRuntime, server: SandboxServer, limit: Int? = nil,
+        inspect: (String, SandboxExchange) -> Void
+    ) async -> [String] {
+        var unsent: [String] = []
+        for entity in manifest.entities {
+            for action in entity.actions where action.safety.readOnly && action.request.method == .get {
+                var params = JSONObject()
+                let properties = action.declaredParams["properties"]?.objectValue ?? JSONObject()
+                for name in action.declaredParams["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+                    params[name] = sample(name: name, schema: properties[name] ?? [:])
+                }
+                if let limit, action.isPaginated { params["limit"] = .number(JSONNumber(limit)) }
+                let before = server.recordedExchanges().count
+                _ = await runtime.execute(ExecuteRequest(connector: manifest.name, entity: entity.name, action: action.name, params: .object(params)))
+                let exchanges = server.recordedExchanges().dropFirst(before)
+                let label = "\(entity.name).\(action.name)"
+                if exchanges.isEmpty { unsent.append(label) }
+                for exchange in exchanges { inspect(label, exchange) }
+            }
+        }
+        return unsent
     }
 
     /// A value the schema accepts, shaped after the param's name where the sandbox has data (`DEMO-1`, `DEMO`).

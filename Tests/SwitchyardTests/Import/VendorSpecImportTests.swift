@@ -32,26 +32,12 @@ struct VendorSpecImportTests {
             retryPolicy: RetryPolicy(maximumAttempts: 1)
         )
         var findings: [String] = []
-        var unsent: [String] = []
         var sent = 0
-        for entity in manifest.entities {
-            for action in entity.actions where action.safety.readOnly && action.request.method == .get {
-                var params = JSONObject()
-                let properties = action.declaredParams["properties"]?.objectValue ?? JSONObject()
-                for name in action.declaredParams["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
-                    params[name] = ImportedConformanceTests.sample(name: name, schema: properties[name] ?? [:])
-                }
-                let before = server.recordedExchanges().count
-                _ = await runtime.execute(ExecuteRequest(connector: manifest.name, entity: entity.name, action: action.name, params: .object(params)))
-                let exchanges = server.recordedExchanges().dropFirst(before)
-                if exchanges.isEmpty { unsent.append("\(entity.name).\(action.name)") }
-                for exchange in exchanges {
-                    sent += 1
-                    findings += spec.check(method: exchange.request.method, rawPath: exchange.request.path, query: exchange.request.query, body: exchange.request.body)
-                        .map { "\(entity.name).\(action.name): \($0.line)" }
-                    #expect(exchange.request.headers.contains { $0.name.lowercased() == vendor.authHeader.lowercased() }, "\(entity.name).\(action.name) sent no \(vendor.authHeader)")
-                }
-            }
+        let unsent = await ImportedConformanceTests.callEveryRead(of: manifest, runtime: runtime, server: server) { label, exchange in
+            sent += 1
+            findings += spec.check(method: exchange.request.method, rawPath: exchange.request.path, query: exchange.request.query, body: exchange.request.body)
+                .map { "\(label): \($0.line)" }
+            #expect(exchange.request.headers.contains { $0.name.lowercased() == vendor.authHeader.lowercased() }, "\(label) sent no \(vendor.authHeader)")
         }
         try? await runtime.shutdown()
         try? await server.shutdown()
