@@ -155,6 +155,7 @@ let package = Package(
         .testTarget(
             name: "SwitchyardTests",
             dependencies: [
+                "switchyard",
                 "Switchyard",
                 "SwitchyardImport",
                 "SwitchyardServer",

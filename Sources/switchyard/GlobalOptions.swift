@@ -34,7 +34,24 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Do not verify TLS certificates (per connector: JIRA_SSL_VERIFY=false, …). Unsafe: warns on stderr at every start.")
     var insecure = false
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// The process's environment, read once: each read of `ProcessInfo`'s copies every variable.
+    var environment: [String: String] { Self.processEnvironment }
+    private static let processEnvironment = ProcessInfo.processInfo.environment
+
+    /// The options as ArgumentParser makes them from no arguments (see `ServeCommand.fastParse`).
+    static func defaults() -> GlobalOptions {
+        var options = GlobalOptions()
+        options.manifestDirectories = []
+        options.config = nil
+        options.credentials = nil
+        options.catalog = nil
+        options.verbose = 0
+        options.caFile = nil
+        options.clientCertificate = nil
+        options.clientKey = nil
+        options.insecure = false
+        return options
+    }
 
     /// The directories to load, in order: bundled, then `SWITCHYARD_MANIFESTS`, then `--manifests`.
     var allManifestDirectories: [String] {

@@ -44,6 +44,25 @@ struct HTTPServeOptions: ParsableArguments {
     @Option(name: .customLong("api-keys"), help: ArgumentHelp("A file of SHA-256 digests of server API keys ('[name] sha256:<hex>' per line); every request must present a key first (X-Switchyard-Api-Key).", valueName: "FILE"))
     var apiKeys: String?
 
+    /// The options as ArgumentParser makes them from no arguments (see `ServeCommand.fastParse`).
+    static func defaults() -> HTTPServeOptions {
+        var options = HTTPServeOptions()
+        options.http = nil
+        options.path = "/mcp"
+        options.allowedOrigins = []
+        options.drainTimeout = 30
+        options.idleTimeout = 60
+        options.maxBody = HTTPServeConfiguration.defaultMaxBodyBytes
+        options.stateless = false
+        options.tlsCert = nil
+        options.tlsKey = nil
+        options.auth = .server
+        options.allowSiteHeader = []
+        options.authorizationServers = []
+        options.apiKeys = nil
+        return options
+    }
+
     /// The server's configuration, or the option that is wrong.
     func configuration() throws(ValidationError) -> HTTPServeConfiguration {
         guard let http, let address = HTTPServeConfiguration.parseAddress(http) else {

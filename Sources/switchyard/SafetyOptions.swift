@@ -14,6 +14,15 @@ struct SafetyOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Append one redacted JSON line per execute to this file.", valueName: "FILE"))
     var audit: String?
 
+    /// The options as ArgumentParser makes them from no arguments (see `ServeCommand.fastParse`).
+    static func defaults() -> SafetyOptions {
+        var options = SafetyOptions()
+        options.readOnly = false
+        options.confirmDestructive = false
+        options.audit = nil
+        return options
+    }
+
     /// The exposure policy these options and the config file's per-connector `read_only` settings give.
     func policy(connectors: Set<String>?, config: [String: JSONObject]) -> ExposurePolicy {
         let readOnlyConnectors = Set(config.filter { $0.value["read_only"] == true }.keys)

@@ -15,12 +15,22 @@ struct SwitchyardCommand: AsyncParsableCommand {
     )
 
     /// `serve` is parsed as a command of its own: an agent's client spawns it for every session, and parsing
-    /// it through the root first builds the arguments of every other subcommand, a third of the time to the
-    /// `initialize` reply. Help and errors still read `switchyard serve`.
+    /// it through the root first builds the arguments of every other subcommand. The options a client's
+    /// config uses skip ArgumentParser altogether (`ServeCommand.fastParse`). Help and errors still read
+    /// `switchyard serve`.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == ServeCommand.configuration.commandName {
-            await ServeCommand.main(Array(arguments.dropFirst()))
+            let serveArguments = Array(arguments.dropFirst())
+            if let command = ServeCommand.fastParse(serveArguments) {
+                do {
+                    try await command.run()
+                } catch {
+                    ServeCommand.exit(withError: error)
+                }
+                return
+            }
+            await ServeCommand.main(serveArguments)
         } else {
             await main(arguments)
         }

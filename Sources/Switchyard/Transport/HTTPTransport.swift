@@ -7,8 +7,9 @@ import Synchronization
 /// The HTTP clients every execute shares, so connections are pooled and reused.
 ///
 /// TLS and proxy settings are fixed per AsyncHTTPClient client, so there is one client per combination in
-/// use: the default one (system trust store, direct) and, created on first use, one per other
-/// ``TLSSettings`` and ``ProxyServer``. Without transport settings every request takes the default client.
+/// use, created on its first request: without transport settings every request takes the default one
+/// (system trust store, direct). A transport that never sends (a server still answering its handshake, a
+/// command that only describes) never pays for a client.
 ///
 /// Redirects are not followed here: the executor follows them itself, so credentials never travel to
 /// another origin.
@@ -24,14 +25,12 @@ public final class HTTPTransport: Sendable {
 
     private let connectTimeout: TimeAmount
     private let proxies: ProxySettings
-    private let defaultClient: HTTPClient
     private let clients = Mutex<[ClientKey: HTTPClient]>([:])
 
     /// A transport whose requests go through the proxies `proxies` names.
     public init(proxies: ProxySettings = .direct, connectTimeout: TimeAmount = .seconds(10)) {
         self.connectTimeout = connectTimeout
         self.proxies = proxies
-        defaultClient = Self.makeClient(tls: nil, proxy: nil, connectTimeout: connectTimeout)
     }
 
     /// Sends a request and reads the whole body, failing past `maximumBodyBytes` or after `timeout`.
@@ -85,12 +84,10 @@ public final class HTTPTransport: Sendable {
         for client in pooled {
             try await client.shutdown()
         }
-        try await defaultClient.shutdown()
     }
 
-    /// The client for these settings: the default one, or a pooled one made on first use.
+    /// The client for these settings, made on first use.
     private func client(tls: TLSSettings, proxy: ProxyServer?) throws(ExecutionError) -> HTTPClient {
-        if proxy == nil, tls == .system { return defaultClient }
         let key = ClientKey(tls: tls, proxy: proxy)
         return try clients.withLock { clients throws(ExecutionError) in
             if let existing = clients[key] { return existing }

@@ -1,5 +1,7 @@
+import Foundation
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Runs a task's jobs on one of NIO's event loops, the threads async-http-client does its I/O on.
 ///
@@ -16,7 +18,26 @@ final class EventLoopExecutor: TaskExecutor {
     }
 
     /// The executor requests run on: one loop of NIO's shared group, which the HTTP clients use.
-    static let shared = EventLoopExecutor(eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+    static let shared: EventLoopExecutor = {
+        let executor = EventLoopExecutor(eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+        started.store(true, ordering: .releasing)
+        return executor
+    }()
+    private static let started = Atomic(false)
+
+    /// ``shared`` once its loops run, else `nil`: a task that would rather not wait for them runs on the
+    /// global executor.
+    static var sharedIfStarted: EventLoopExecutor? {
+        started.load(ordering: .acquiring) ? shared : nil
+    }
+
+    /// Starts NIO's event loops on a thread of their own. Starting them takes milliseconds (a thread per
+    /// core, each waited for), which a server answering its first `initialize` should not spend first; and
+    /// not on Swift Concurrency's few threads, which the wait would hold.
+    static func startInBackground() {
+        guard !started.load(ordering: .acquiring) else { return }
+        Thread.detachNewThread { _ = shared }
+    }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)

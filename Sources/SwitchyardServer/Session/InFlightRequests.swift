@@ -2,7 +2,8 @@
 ///
 /// Each request runs in its own task so `notifications/cancelled` can cancel exactly that one (its HTTP
 /// request included), and ``drain()`` lets the server finish everything before it exits. The tasks prefer
-/// ``EventLoopExecutor/shared``, so a request and its HTTP I/O stay on one thread.
+/// ``EventLoopExecutor/shared`` once it runs, so a request and its HTTP I/O stay on one thread; the first
+/// requests, while the event loops still start, run on the global executor.
 actor InFlightRequests {
     private struct Pending {
         let token: Int
@@ -51,7 +52,7 @@ actor InFlightRequests {
     }
 
     private func start(_ pending: Pending) {
-        running[pending.token] = Task(executorPreference: EventLoopExecutor.shared) {
+        running[pending.token] = Task(executorPreference: EventLoopExecutor.sharedIfStarted) {
             await pending.operation()
             await self.finish(pending)
         }

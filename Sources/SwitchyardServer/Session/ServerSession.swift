@@ -67,19 +67,33 @@ public final class ServerSession: Sendable {
 
     /// Handles every line until the input ends, then waits for the requests still in flight.
     public func run(_ lines: AsyncStream<LineReader.Line>) async {
-        // On the requests' event loop too, so a line goes from the reader thread to the thread that
+        // The event loops start on another thread while the first lines (the handshake) are read here.
+        EventLoopExecutor.startInBackground()
+        var remaining = lines.makeAsyncIterator()
+        while EventLoopExecutor.sharedIfStarted == nil {
+            guard let line = await remaining.next() else {
+                await drain()
+                return
+            }
+            await receive(line)
+        }
+        // Then on the requests' event loop too, so a line goes from the reader thread to the thread that
         // handles it in one hop.
         await withTaskExecutorPreference(EventLoopExecutor.shared) {
-            for await line in lines {
-                switch line {
-                case .oversized(let size):
-                    logger.warning("refused a \(size)-byte message over the \(configuration.maximumLineBytes)-byte limit")
-                    writer.write(JSONRPCReply.error(id: .null, .invalidRequest("message of \(size) bytes exceeds the \(configuration.maximumLineBytes)-byte limit")))
-                case .message(let bytes):
-                    await receive(bytes)
-                }
+            while let line = await remaining.next() {
+                await receive(line)
             }
             await drain()
+        }
+    }
+
+    private func receive(_ line: LineReader.Line) async {
+        switch line {
+        case .oversized(let size):
+            logger.warning("refused a \(size)-byte message over the \(configuration.maximumLineBytes)-byte limit")
+            writer.write(JSONRPCReply.error(id: .null, .invalidRequest("message of \(size) bytes exceeds the \(configuration.maximumLineBytes)-byte limit")))
+        case .message(let bytes):
+            await receive(bytes)
         }
     }
 
