@@ -85,8 +85,16 @@ struct GlobalOptions: ParsableArguments {
         return level
     }
 
-    func loadCatalog() throws(ExecutionError) -> ConnectorCatalog {
-        let catalog = ConnectorCatalog.load(directories: allManifestDirectories, level: try catalogLevel())
+    /// With `bundledOnFirstUse`, the bundled manifests (which CI checks) decode their actions when first
+    /// read: a server then decodes only the connectors it uses, and only when it needs their actions.
+    func loadCatalog(bundledOnFirstUse: Bool = false) throws(ExecutionError) -> ConnectorCatalog {
+        var decoding: [String: ManifestDecoding] = [:]
+        if bundledOnFirstUse, let bundled = BundledManifests.directory(environment: environment) {
+            decoding[bundled] = .onFirstUse { problems in
+                for problem in problems { StandardStreams.error("switchyard: bundled manifest: \(problem)") }
+            }
+        }
+        let catalog = ConnectorCatalog.load(directories: allManifestDirectories, level: try catalogLevel(), decoding: decoding)
         for problem in catalog.problems {
             StandardStreams.error("switchyard: skipped manifest: \(problem)")
         }

@@ -41,7 +41,7 @@ struct RuntimeSession {
                 throw ExecutionError(kind: .config, message: "cannot start the sandbox: \(error)")
             }
         }
-        var loaded = try global.loadCatalog()
+        var loaded = try global.loadCatalog(bundledOnFirstUse: true)
         var chosen = connectors
         let probe = SwitchyardRuntime(catalog: loaded, settings: settings, logger: logger)
         if chosen == nil {

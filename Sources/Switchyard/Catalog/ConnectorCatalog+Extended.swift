@@ -2,9 +2,10 @@ import Foundation
 
 extension ConnectorCatalog {
     /// Loads the manifests of `directories` in order, then, at ``CatalogLevel/extended``, each directory's
-    /// companion catalogues (`extended/*.json`) into the connectors they name.
-    public static func load(directories: [String], level: CatalogLevel) -> ConnectorCatalog {
-        var catalog = load(directories: directories)
+    /// companion catalogues (`extended/*.json`) into the connectors they name. `decoding` is as in
+    /// ``load(directories:decoding:)``; a companion is decoded at once, with the connector it extends.
+    public static func load(directories: [String], level: CatalogLevel, decoding: [String: ManifestDecoding] = [:]) -> ConnectorCatalog {
+        var catalog = load(directories: directories, decoding: decoding)
         guard level == .extended else { return catalog }
         for directory in directories {
             let companions = (NSString(string: directory).expandingTildeInPath as NSString).appendingPathComponent(CatalogLevel.companionDirectory)

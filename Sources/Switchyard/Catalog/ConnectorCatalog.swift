@@ -27,21 +27,22 @@ public struct ConnectorCatalog: Sendable {
     }
 
     /// Loads every `*.json` file of the directories in order; a later manifest with the same name replaces
-    /// an earlier one, so user directories listed after the bundled one override it.
-    public static func load(directories: [String]) -> ConnectorCatalog {
+    /// an earlier one, so user directories listed after the bundled one override it. The manifests of a
+    /// directory that `decoding` names decode their entities as it says, the others at once.
+    public static func load(directories: [String], decoding: [String: ManifestDecoding] = [:]) -> ConnectorCatalog {
         var catalog = ConnectorCatalog(connectors: [])
         for directory in directories {
             for file in manifestFiles(in: directory, problems: &catalog.problems) {
-                catalog.add(file: file)
+                catalog.add(file: file, decoding: decoding[directory] ?? .eager)
             }
         }
         return catalog
     }
 
     /// Loads one file; on failure records its problems and leaves the catalog as it was.
-    public mutating func add(file: String) {
+    public mutating func add(file: String, decoding: ManifestDecoding = .eager) {
         do {
-            let manifest = try ManifestDecoder.decode(file: file)
+            let manifest = try ManifestDecoder.decode(file: file, decoding: decoding)
             connectors.removeAll { $0.name == manifest.name }
             connectors.append(manifest)
         } catch {

@@ -1,7 +1,8 @@
 /// One connector, as its manifest file describes it: identity, configuration, auth schemes and entities.
 ///
 /// Manifests are decoded and checked once, by ``ManifestDecoder``; afterwards every template is parsed and
-/// every param schema compiled, so executing an action does no manifest work.
+/// every param schema compiled, so executing an action does no manifest work. A manifest decoded
+/// ``ManifestDecoding/onFirstUse(report:)`` does that for its entities and toolsets when they are first read.
 ///
 /// ```swift
 /// let manifest = try ManifestDecoder.decode(file: "manifests/jira.json")
@@ -19,7 +20,9 @@ public struct ConnectorManifest: Sendable {
     public let auth: AuthSpec
     /// Headers sent with every request.
     public let headers: [(name: String, value: Template)]
-    public let entities: [Entity]
+    public var entities: [Entity] { body.entities }
+    /// How many actions the connector has; a manifest whose entities are not decoded yet counts them in its JSON.
+    public var actionCount: Int { body.actionCount }
     /// Words a user may say → the words this manifest uses for them (`"ticket": ["issue"]`), for action search.
     public let synonyms: [String: [String]]
     /// Retry settings for every action of the connector (actions may override them).
@@ -29,13 +32,52 @@ public struct ConnectorManifest: Sendable {
     /// Where the connector's CA bundle, client certificate and TLS verification settings are read from.
     public let transport: TransportSpec
     /// Named groups of actions an agent can switch on (``Toolset``).
-    public let toolsets: [Toolset]
+    public var toolsets: [Toolset] { body.toolsets }
     /// Which deployment of its product the connector speaks to, when it is one of several flavours.
     public let deployment: Deployment?
     /// How the connector can be kept to some projects or spaces.
     public let scope: ScopeSpec?
     /// Where the manifest was read from, for messages.
     public let source: String
+    /// The entities and toolsets, decoded or still JSON.
+    let body: ManifestBody
+
+    init(
+        name: String, title: String, version: String, description: String, documentation: String?, config: [ConfigVariable],
+        baseURL: Template, auth: AuthSpec, headers: [(name: String, value: Template)], body: ManifestBody, synonyms: [String: [String]],
+        retry: RetrySettings, rateLimit: RateLimitSettings, transport: TransportSpec, deployment: Deployment?, scope: ScopeSpec?, source: String
+    ) {
+        self.name = name
+        self.title = title
+        self.version = version
+        self.description = description
+        self.documentation = documentation
+        self.config = config
+        self.baseURL = baseURL
+        self.auth = auth
+        self.headers = headers
+        self.body = body
+        self.synonyms = synonyms
+        self.retry = retry
+        self.rateLimit = rateLimit
+        self.transport = transport
+        self.deployment = deployment
+        self.scope = scope
+        self.source = source
+    }
+
+    init(
+        name: String, title: String, version: String, description: String, documentation: String?, config: [ConfigVariable],
+        baseURL: Template, auth: AuthSpec, headers: [(name: String, value: Template)], entities: [Entity], synonyms: [String: [String]],
+        retry: RetrySettings, rateLimit: RateLimitSettings, transport: TransportSpec, toolsets: [Toolset], deployment: Deployment?,
+        scope: ScopeSpec?, source: String
+    ) {
+        self.init(
+            name: name, title: title, version: version, description: description, documentation: documentation, config: config,
+            baseURL: baseURL, auth: auth, headers: headers, body: ManifestBody(entities: entities, toolsets: toolsets), synonyms: synonyms,
+            retry: retry, rateLimit: rateLimit, transport: transport, deployment: deployment, scope: scope, source: source
+        )
+    }
 
     public func entity(_ name: String) -> Entity? {
         entities.first { $0.name == name }

@@ -20,7 +20,7 @@ public enum ManifestDecoder {
     }
 
     /// Reads and decodes one manifest file.
-    public static func decode(file path: String) throws(ManifestError) -> ConnectorManifest {
+    public static func decode(file path: String, decoding: ManifestDecoding = .eager) throws(ManifestError) -> ConnectorManifest {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ManifestError(problems: [ManifestProblem(file: path, pointer: .root, message: "cannot read the file")])
         }
@@ -30,18 +30,18 @@ public enum ManifestDecoder {
         } catch {
             throw ManifestError(problems: [ManifestProblem(file: path, pointer: .root, message: "not valid JSON: \(error)")])
         }
-        return try decode(json, source: path)
+        return try decode(json, source: path, decoding: decoding)
     }
 
     /// Decodes a manifest already parsed; `source` names it in messages.
-    public static func decode(_ json: JSONValue, source: String) throws(ManifestError) -> ConnectorManifest {
+    public static func decode(_ json: JSONValue, source: String, decoding: ManifestDecoding = .eager) throws(ManifestError) -> ConnectorManifest {
         var problems = ProblemList(file: source)
-        let manifest = decodeManifest(json, source: source, problems: &problems)
+        let manifest = decodeManifest(json, source: source, decoding: decoding, problems: &problems)
         guard problems.isEmpty, let manifest else { throw ManifestError(problems: problems.problems) }
         return manifest
     }
 
-    private static func decodeManifest(_ json: JSONValue, source: String, problems: inout ProblemList) -> ConnectorManifest? {
+    private static func decodeManifest(_ json: JSONValue, source: String, decoding: ManifestDecoding, problems: inout ProblemList) -> ConnectorManifest? {
         guard var reader = ObjectReader(json, at: .root, what: "a manifest", problems: &problems) else { return nil }
         let name = reader.string("name", required: true, problems: &problems)
         if let name, !isValidConnectorName(name) {
@@ -67,18 +67,44 @@ public enum ManifestDecoder {
             ?? RateLimitSettings()
         let transport = reader.value("transport").map { TransportSpec.decode($0, at: .root.appending("transport"), problems: &problems) } ?? .none
         let synonyms = reader.value("synonyms").map { decodeSynonyms($0, at: .root.appending("synonyms"), problems: &problems) } ?? [:]
+        let entitiesJSON = reader.value("entities")
+        let toolsetsJSON = reader.value("toolsets")
+        let body: ManifestBody
+        switch decoding {
+        case .eager:
+            let (entities, toolsets) = decodeBody(entities: entitiesJSON, toolsets: toolsetsJSON, authCheck: auth.check, problems: &problems)
+            body = ManifestBody(entities: entities, toolsets: toolsets)
+        case .onFirstUse(let report):
+            body = ManifestBody(pending: ManifestBody.Pending(
+                entities: entitiesJSON, toolsets: toolsetsJSON, authCheck: auth.check, source: source, report: report
+            ))
+        }
+        let deployment = reader.value("deployment").flatMap { Deployment.decode($0, at: .root.appending("deployment"), problems: &problems) }
+        let scope = reader.value("scope").flatMap { ScopeSpec.decode($0, at: .root.appending("scope"), problems: &problems) }
+        reader.reportUnknownFields(&problems)
+        guard let name, let title, let version, let description, let baseURL else { return nil }
+        return ConnectorManifest(
+            name: name, title: title, version: version, description: description, documentation: documentation,
+            config: config, baseURL: baseURL, auth: auth, headers: headers, body: body, synonyms: synonyms,
+            retry: retry, rateLimit: rateLimit, transport: transport, deployment: deployment, scope: scope, source: source
+        )
+    }
+
+    /// The entities and toolsets, and the checks that tie the auth check to an action.
+    static func decodeBody(
+        entities entitiesJSON: JSONValue?, toolsets toolsetsJSON: JSONValue?, authCheck: (entity: String, action: String)?,
+        problems: inout ProblemList
+    ) -> (entities: [Entity], toolsets: [Toolset]) {
         var entities: [Entity] = []
-        if let entitiesJSON = reader.value("entities") {
+        if let entitiesJSON {
             entities = decodeEntities(entitiesJSON, at: .root.appending("entities"), problems: &problems)
         } else {
             problems.add(.root, "missing required field 'entities'")
         }
-        let toolsets = reader.value("toolsets").map {
+        let toolsets = toolsetsJSON.map {
             ToolsetDecoder.decode($0, entities: entities, at: .root.appending("toolsets"), problems: &problems)
         } ?? []
-        let deployment = reader.value("deployment").flatMap { Deployment.decode($0, at: .root.appending("deployment"), problems: &problems) }
-        let scope = reader.value("scope").flatMap { ScopeSpec.decode($0, at: .root.appending("scope"), problems: &problems) }
-        if let check = auth.check {
+        if let check = authCheck {
             let action = entities.first { $0.name == check.entity }?.action(check.action)
             if action == nil {
                 problems.add(.root.appending("auth").appending("check"), "auth check '\(check.entity).\(check.action)' names no action of this connector")
@@ -86,13 +112,7 @@ public enum ManifestDecoder {
                 problems.add(.root.appending("auth").appending("check"), "auth check '\(check.entity).\(check.action)' must be a read-only action")
             }
         }
-        reader.reportUnknownFields(&problems)
-        guard let name, let title, let version, let description, let baseURL else { return nil }
-        return ConnectorManifest(
-            name: name, title: title, version: version, description: description, documentation: documentation,
-            config: config, baseURL: baseURL, auth: auth, headers: headers, entities: entities, synonyms: synonyms,
-            retry: retry, rateLimit: rateLimit, transport: transport, toolsets: toolsets, deployment: deployment, scope: scope, source: source
-        )
+        return (entities, toolsets)
     }
 
     // MARK: Config and auth

@@ -57,6 +57,8 @@ extension ConnectorCatalog {
     /// - Throws: a `config` error for an unknown connector or toolset (naming the known ones) and for a
     ///   pattern that matches no action.
     public func selecting(_ selection: ToolSelection, defaultToolsets: Bool) throws(ExecutionError) -> ConnectorCatalog {
+        // Nothing named and every action offered: the catalog as it is, its actions not even decoded.
+        if selection == ToolSelection(), !defaultToolsets { return self }
         try checkNames(in: selection)
         var selected = ConnectorCatalog(connectors: [], problems: problems)
         selected.hidden = hidden
