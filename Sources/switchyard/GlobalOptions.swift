@@ -55,8 +55,12 @@ struct GlobalOptions: ParsableArguments {
 
     /// The directories to load, in order: bundled, then `SWITCHYARD_MANIFESTS`, then `--manifests`.
     var allManifestDirectories: [String] {
+        manifestDirectories(bundled: BundledManifests.directory(environment: environment))
+    }
+
+    private func manifestDirectories(bundled: String?) -> [String] {
         var directories: [String] = []
-        if let bundled = BundledManifests.directory(environment: environment) { directories.append(bundled) }
+        if let bundled { directories.append(bundled) }
         if let extra = environment["SWITCHYARD_MANIFESTS"] {
             directories += extra.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
@@ -88,13 +92,14 @@ struct GlobalOptions: ParsableArguments {
     /// With `bundledOnFirstUse`, the bundled manifests (which CI checks) decode their actions when first
     /// read: a server then decodes only the connectors it uses, and only when it needs their actions.
     func loadCatalog(bundledOnFirstUse: Bool = false) throws(ExecutionError) -> ConnectorCatalog {
+        let bundled = BundledManifests.directory(environment: environment)
         var decoding: [String: ManifestDecoding] = [:]
-        if bundledOnFirstUse, let bundled = BundledManifests.directory(environment: environment) {
+        if bundledOnFirstUse, let bundled {
             decoding[bundled] = .onFirstUse { problems in
                 for problem in problems { StandardStreams.error("switchyard: bundled manifest: \(problem)") }
             }
         }
-        let catalog = ConnectorCatalog.load(directories: allManifestDirectories, level: try catalogLevel(), decoding: decoding)
+        let catalog = ConnectorCatalog.load(directories: manifestDirectories(bundled: bundled), level: try catalogLevel(), decoding: decoding)
         for problem in catalog.problems {
             StandardStreams.error("switchyard: skipped manifest: \(problem)")
         }

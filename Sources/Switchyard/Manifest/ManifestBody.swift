@@ -9,11 +9,48 @@ import Synchronization
 final class ManifestBody: Sendable {
     /// The JSON of a body not decoded yet, and what decoding it needs.
     struct Pending: Sendable {
-        let entities: JSONValue?
+        let entities: Entities
         let toolsets: JSONValue?
         let authCheck: (entity: String, action: String)?
         let source: String
         let report: @Sendable ([ManifestProblem]) -> Void
+    }
+
+    /// The `entities` member: parsed, or still the bytes of the manifest file, parsed on first use.
+    enum Entities: Sendable {
+        case parsed(JSONValue?)
+        case unparsed(file: [UInt8], range: Range<Int>)
+
+        /// How many actions the entities declare, without parsing (or decoding) them.
+        var actionCount: Int {
+            switch self {
+            case .parsed(let json):
+                return json?.objectValue?.reduce(0) { count, entity in count + (entity.value["actions"]?.objectValue?.count ?? 0) } ?? 0
+            case .unparsed(let file, let range):
+                return file.withUnsafeBufferPointer { buffer in
+                    guard let entities = try? JSONParser.members(buffer, in: range) else { return 0 }
+                    return entities.reduce(0) { count, entity in
+                        guard let actions = (try? JSONParser.members(buffer, in: entity.value))?.first(where: { $0.key == "actions" }) else { return count }
+                        return count + ((try? JSONParser.members(buffer, in: actions.value))?.count ?? 0)
+                    }
+                }
+            }
+        }
+
+        /// The parsed JSON, or the problem that stops it being read.
+        func json(problems: inout ProblemList) -> JSONValue? {
+            switch self {
+            case .parsed(let json):
+                return json
+            case .unparsed(let file, let range):
+                do {
+                    return try file.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONParser.parse(buffer, in: range) }
+                } catch {
+                    problems.add(.root.appending("entities"), "not valid JSON: \(error)")
+                    return JSONValue.object(JSONObject())
+                }
+            }
+        }
     }
 
     private enum State: Sendable {
@@ -21,19 +58,24 @@ final class ManifestBody: Sendable {
         case pending(Pending)
     }
 
-    let actionCount: Int
     private let state: Mutex<State>
 
     init(entities: [Entity], toolsets: [Toolset]) {
-        actionCount = entities.reduce(0) { $0 + $1.actions.count }
         state = Mutex(.decoded(entities: entities, toolsets: toolsets))
     }
 
     init(pending: Pending) {
-        actionCount = pending.entities?.objectValue?.reduce(0) { count, entity in
-            count + (entity.value["actions"]?.objectValue?.count ?? 0)
-        } ?? 0
         state = Mutex(.pending(pending))
+    }
+
+    /// How many actions the entities hold: counted, or read from the JSON of a pending body.
+    var actionCount: Int {
+        state.withLock { state in
+            switch state {
+            case .decoded(let entities, _): entities.reduce(0) { $0 + $1.actions.count }
+            case .pending(let pending): pending.entities.actionCount
+            }
+        }
     }
 
     var entities: [Entity] { decoded().entities }
@@ -48,7 +90,7 @@ final class ManifestBody: Sendable {
             case .pending(let pending):
                 var problems = ProblemList(file: pending.source)
                 let (entities, toolsets) = ManifestDecoder.decodeBody(
-                    entities: pending.entities, toolsets: pending.toolsets, authCheck: pending.authCheck, problems: &problems
+                    entities: pending.entities.json(problems: &problems), toolsets: pending.toolsets, authCheck: pending.authCheck, problems: &problems
                 )
                 state = .decoded(entities: entities, toolsets: toolsets)
                 if !problems.isEmpty { pending.report(problems.problems) }

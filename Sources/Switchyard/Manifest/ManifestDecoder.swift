@@ -24,13 +24,34 @@ public enum ManifestDecoder {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ManifestError(problems: [ManifestProblem(file: path, pointer: .root, message: "cannot read the file")])
         }
-        let json: JSONValue
+        let bytes = [UInt8](data)
+        var json: JSONValue
+        var entities: ManifestBody.Entities?
         do {
-            json = try JSONValue(parsing: data)
+            if case .onFirstUse = decoding {
+                // Only the header is parsed now; the entities, nearly all of the file, stay bytes until first read.
+                (json, entities) = try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+                    var header: [JSONObject.Member] = []
+                    var entities: ManifestBody.Entities?
+                    for member in try JSONParser.members(buffer, in: 0..<buffer.count) {
+                        if member.key == "entities", entities == nil {
+                            entities = .unparsed(file: bytes, range: member.value)
+                        } else {
+                            header.append(JSONObject.Member(key: member.key, value: try JSONParser.parse(buffer, in: member.value)))
+                        }
+                    }
+                    return (.object(JSONObject(uncheckedMembers: header)), entities)
+                }
+            } else {
+                json = try JSONValue(parsing: bytes)
+            }
         } catch {
             throw ManifestError(problems: [ManifestProblem(file: path, pointer: .root, message: "not valid JSON: \(error)")])
         }
-        return try decode(json, source: path, decoding: decoding)
+        var problems = ProblemList(file: path)
+        let manifest = decodeManifest(json, source: path, decoding: decoding, entities: entities, problems: &problems)
+        guard problems.isEmpty, let manifest else { throw ManifestError(problems: problems.problems) }
+        return manifest
     }
 
     /// Decodes a manifest already parsed; `source` names it in messages.
@@ -41,7 +62,11 @@ public enum ManifestDecoder {
         return manifest
     }
 
-    private static func decodeManifest(_ json: JSONValue, source: String, decoding: ManifestDecoding, problems: inout ProblemList) -> ConnectorManifest? {
+    /// `entities` stands in for the JSON's own `entities` member when the file was read without parsing it.
+    private static func decodeManifest(
+        _ json: JSONValue, source: String, decoding: ManifestDecoding, entities unparsedEntities: ManifestBody.Entities? = nil,
+        problems: inout ProblemList
+    ) -> ConnectorManifest? {
         guard var reader = ObjectReader(json, at: .root, what: "a manifest", problems: &problems) else { return nil }
         let name = reader.string("name", required: true, problems: &problems)
         if let name, !isValidConnectorName(name) {
@@ -76,7 +101,7 @@ public enum ManifestDecoder {
             body = ManifestBody(entities: entities, toolsets: toolsets)
         case .onFirstUse(let report):
             body = ManifestBody(pending: ManifestBody.Pending(
-                entities: entitiesJSON, toolsets: toolsetsJSON, authCheck: auth.check, source: source, report: report
+                entities: unparsedEntities ?? .parsed(entitiesJSON), toolsets: toolsetsJSON, authCheck: auth.check, source: source, report: report
             ))
         }
         let deployment = reader.value("deployment").flatMap { Deployment.decode($0, at: .root.appending("deployment"), problems: &problems) }

@@ -81,6 +81,30 @@ struct LazyManifestTests {
         #expect(reports.all.count == 1)
     }
 
+    @Test("a manifest file read on first use parses only its header now; bad JSON in its entities is reported when they are read")
+    func fileEntitiesParseOnFirstUse() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lazy-json-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var text = String(decoding: Self.brokenManifest.serializedBytes(pretty: true), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"Things.\"", with: "Things.")
+        try text.write(toFile: directory + "/demo.json", atomically: true, encoding: .utf8)
+
+        #expect(throws: ManifestError.self) { try ManifestDecoder.decode(file: directory + "/demo.json") }
+        let reports = Reports()
+        let manifest = try ManifestDecoder.decode(file: directory + "/demo.json", decoding: reports.decoding)
+        #expect(manifest.name == "demo")
+        #expect(reports.all.isEmpty)
+        #expect(manifest.entities.isEmpty)
+        let problem = try #require(reports.all.first?.first)
+        #expect(problem.pointer.description == "/entities")
+        #expect(problem.message.contains("not valid JSON") && problem.message.contains("line"))
+
+        // A broken header is refused at once, as always.
+        try "{\"name\": \"demo\", \"entities\": {}".write(toFile: directory + "/demo.json", atomically: true, encoding: .utf8)
+        #expect(throws: ManifestError.self) { try ManifestDecoder.decode(file: directory + "/demo.json", decoding: reports.decoding) }
+    }
+
     @Test("loading a directory decodes the manifests it names on first use, and the others at once")
     func loadDecodesByDirectory() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lazy-manifests-\(UUID().uuidString)").path
