@@ -107,7 +107,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
             group.addTask {
                 await SignalWaiter.waitForInterrupt()
-                logger.info("signal received: finishing requests in flight")
+                // Cancelled when input ended first: no signal to tell of.
+                if !Task.isCancelled { logger.info("signal received: finishing requests in flight") }
                 return .finished
             }
             group.addTask {
