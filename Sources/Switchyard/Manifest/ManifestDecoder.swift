@@ -25,46 +25,54 @@ public enum ManifestDecoder {
             throw ManifestError(problems: [ManifestProblem(file: path, pointer: .root, message: "cannot read the file")])
         }
         let bytes = [UInt8](data)
-        var json: JSONValue
+        let json: JSONValue
         var entities: ManifestBody.Entities?
         do {
             if case .onFirstUse = decoding {
-                // Only the header is parsed now; the entities, nearly all of the file, stay bytes until first read.
-                (json, entities) = try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-                    var header: [JSONObject.Member] = []
-                    var entities: ManifestBody.Entities?
-                    for member in try JSONParser.members(buffer, in: 0..<buffer.count) {
-                        if member.key == "entities", entities == nil {
-                            entities = .unparsed(file: bytes, range: member.value)
-                        } else {
-                            header.append(JSONObject.Member(key: member.key, value: try JSONParser.parse(buffer, in: member.value)))
-                        }
-                    }
-                    return (.object(JSONObject(uncheckedMembers: header)), entities)
-                }
+                (json, entities) = try parseHeader(bytes)
             } else {
                 json = try JSONValue(parsing: bytes)
             }
         } catch {
             throw ManifestError(problems: [ManifestProblem(file: path, pointer: .root, message: "not valid JSON: \(error)")])
         }
-        var problems = ProblemList(file: path)
-        let manifest = decodeManifest(json, source: path, decoding: decoding, entities: entities, problems: &problems)
-        guard problems.isEmpty, let manifest else { throw ManifestError(problems: problems.problems) }
-        return manifest
+        return try decode(json, source: path, decoding: decoding, entities: entities)
     }
 
     /// Decodes a manifest already parsed; `source` names it in messages.
     public static func decode(_ json: JSONValue, source: String, decoding: ManifestDecoding = .eager) throws(ManifestError) -> ConnectorManifest {
+        try decode(json, source: source, decoding: decoding, entities: nil)
+    }
+
+    private static func decode(
+        _ json: JSONValue, source: String, decoding: ManifestDecoding, entities: ManifestBody.Entities?
+    ) throws(ManifestError) -> ConnectorManifest {
         var problems = ProblemList(file: source)
-        let manifest = decodeManifest(json, source: source, decoding: decoding, problems: &problems)
+        let manifest = decodeManifest(json, source: source, decoding: decoding, entities: entities, problems: &problems)
         guard problems.isEmpty, let manifest else { throw ManifestError(problems: problems.problems) }
         return manifest
     }
 
+    /// Every top-level member but `entities` parsed, and `entities` (nearly all of a manifest) left as bytes
+    /// to parse on first read.
+    private static func parseHeader(_ bytes: [UInt8]) throws(JSONParseError) -> (JSONValue, ManifestBody.Entities?) {
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+            var header: [JSONObject.Member] = []
+            var entities: ManifestBody.Entities?
+            for member in try JSONParser.members(buffer, in: 0..<buffer.count) {
+                if member.key == "entities", entities == nil {
+                    entities = .unparsed(file: bytes, range: member.value)
+                } else {
+                    header.append(JSONObject.Member(key: member.key, value: try JSONParser.parse(buffer, in: member.value)))
+                }
+            }
+            return (.object(JSONObject(uncheckedMembers: header)), entities)
+        }
+    }
+
     /// `entities` stands in for the JSON's own `entities` member when the file was read without parsing it.
     private static func decodeManifest(
-        _ json: JSONValue, source: String, decoding: ManifestDecoding, entities unparsedEntities: ManifestBody.Entities? = nil,
+        _ json: JSONValue, source: String, decoding: ManifestDecoding, entities unparsedEntities: ManifestBody.Entities?,
         problems: inout ProblemList
     ) -> ConnectorManifest? {
         guard var reader = ObjectReader(json, at: .root, what: "a manifest", problems: &problems) else { return nil }
