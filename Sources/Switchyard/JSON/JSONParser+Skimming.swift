@@ -14,40 +14,81 @@
 extension JSONParser {
     /// The members of the object that `range` of `bytes` holds, in order, each value as the range of its bytes.
     static func members(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) throws(JSONParseError) -> [(key: String, value: Range<Int>)] {
-        var parser = JSONParser(bytes: UnsafeBufferPointer(rebasing: bytes[0..<range.upperBound]))
-        parser.index = range.lowerBound
-        parser.skipWhitespace()
-        guard parser.peek() == UInt8(ascii: "{") else { throw parser.error("expected an object") }
-        parser.index += 1
         var members: [(key: String, value: Range<Int>)] = []
-        parser.skipWhitespace()
-        if parser.peek() == UInt8(ascii: "}") {
-            parser.index += 1
-        } else {
-            reading: while true {
-                parser.skipWhitespace()
-                guard parser.peek() == UInt8(ascii: "\"") else { throw parser.error("expected a string key in object") }
-                let key = try parser.parseString()
-                parser.skipWhitespace()
-                guard parser.peek() == UInt8(ascii: ":") else { throw parser.error("expected ':' after object key") }
-                parser.index += 1
-                parser.skipWhitespace()
-                let start = parser.index
-                try parser.skipValue()
-                members.append((key, start..<parser.index))
-                parser.skipWhitespace()
-                switch parser.peek() {
-                case UInt8(ascii: ","): parser.index += 1
-                case UInt8(ascii: "}"):
-                    parser.index += 1
-                    break reading
-                default: throw parser.error("expected ',' or '}' in object")
+        try walk(bytes, in: range) { parser, key throws(JSONParseError) in
+            let start = parser.index
+            try parser.skipValue()
+            members.append((key, start..<parser.index))
+        }
+        return members
+    }
+
+    /// How many members the `key` objects of the object's members hold in all, read in one pass over the
+    /// bytes: 3 for `{"a": {"actions": {"x": 1, "y": 2}}, "b": {"actions": {"z": 3}, "n": 0}}` and `actions`.
+    /// Members that are not objects count nothing.
+    static func nestedMemberCount(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, key: String) throws(JSONParseError) -> Int {
+        var count = 0
+        try walk(bytes, in: range) { parser, _ throws(JSONParseError) in
+            try parser.ifObject { parser throws(JSONParseError) in
+                try parser.forEachMember { parser, name throws(JSONParseError) in
+                    guard name == key else { return try parser.skipValue() }
+                    try parser.ifObject { parser throws(JSONParseError) in
+                        try parser.forEachMember { parser, _ throws(JSONParseError) in
+                            count += 1
+                            try parser.skipValue()
+                        }
+                    }
                 }
             }
         }
+        return count
+    }
+
+    /// Runs `body` on the value here when it is an object, and skips it when it is not.
+    private mutating func ifObject(_ body: (inout JSONParser) throws(JSONParseError) -> Void) throws(JSONParseError) {
+        if peek() == UInt8(ascii: "{") { try body(&self) } else { try skipValue() }
+    }
+
+    /// Calls `body` for each member of the object that `range` holds; `body` reads or skips the value.
+    private static func walk(
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ body: (inout JSONParser, String) throws(JSONParseError) -> Void
+    ) throws(JSONParseError) {
+        var parser = JSONParser(bytes: UnsafeBufferPointer(rebasing: bytes[0..<range.upperBound]))
+        parser.index = range.lowerBound
+        try parser.forEachMember(body)
         parser.skipWhitespace()
         guard parser.index == range.upperBound else { throw parser.error("unexpected content after the JSON value") }
-        return members
+    }
+
+    /// Reads the object that starts here, calling `body` after each key with the parser at the member's value,
+    /// which `body` must read or skip.
+    private mutating func forEachMember(_ body: (inout JSONParser, String) throws(JSONParseError) -> Void) throws(JSONParseError) {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "{") else { throw error("expected an object") }
+        index += 1
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key in object") }
+            let key = try parseString()
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after object key") }
+            index += 1
+            skipWhitespace()
+            try body(&self, key)
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                return
+            default: throw error("expected ',' or '}' in object")
+            }
+        }
     }
 
     /// Moves past one value: a container to its matching close, a string past its closing quote, a number
@@ -68,7 +109,7 @@ extension JSONParser {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             var depth = 0
             scanning: while true {
-                while position < end, SkimClass.of(base[position], in: table) == .plain { position += 1 }
+                position = Self.nextMarked(base, from: position, end, table: table, inString: false)
                 guard position < end else { break scanning }
                 switch SkimClass.of(base[position], in: table) {
                 case .quote:
@@ -113,7 +154,7 @@ extension JSONParser {
     private static func skipString(_ base: UnsafePointer<UInt8>, _ position: inout Int, _ end: Int, table: UnsafeBufferPointer<UInt8>) -> Bool {
         position += 1
         while position < end {
-            while position < end, SkimClass.of(base[position], in: table).isPlainInString { position += 1 }
+            position = nextMarked(base, from: position, end, table: table, inString: true)
             guard position < end else { return false }
             if base[position] == UInt8(ascii: "\"") {
                 position += 1
@@ -122,6 +163,56 @@ extension JSONParser {
             position += 2
         }
         return false
+    }
+
+    /// The first byte at or after `start` that matters to a skim (``SkimClass``; in a string only a quote or
+    /// a backslash), or `end`. Eight bytes at a time: most of a manifest is prose in strings and indentation.
+    @inline(__always)
+    private static func nextMarked(_ base: UnsafePointer<UInt8>, from start: Int, _ end: Int, table: UnsafeBufferPointer<UInt8>, inString: Bool) -> Int {
+        var position = start
+        while position < end {
+            if end - position >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let candidates = inString ? SkimWord.stringCandidates(word) : SkimWord.structureCandidates(word)
+                if candidates == 0 {
+                    position += 8
+                    continue
+                }
+                position += candidates.trailingZeroBitCount / 8
+            }
+            let kind = SkimClass.of(base[position], in: table)
+            if inString ? !kind.isPlainInString : kind != .plain { return position }
+            position += 1
+        }
+        return end
+    }
+}
+
+/// Eight bytes at once (SWAR): a high bit in each byte that may be one a skim stops at. The lowest marked byte
+/// is exact; bytes above it may be false alarms, which ``SkimClass`` settles one byte at a time.
+private enum SkimWord {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Bytes of `word` equal to `byte`.
+    @inline(__always)
+    private static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let difference = word ^ (UInt64(byte) &* ones)
+        return (difference &- ones) & ~difference & highBits
+    }
+
+    /// A quote or a backslash.
+    @inline(__always)
+    static func stringCandidates(_ word: UInt64) -> UInt64 {
+        equal(word, UInt8(ascii: "\"")) | equal(word, UInt8(ascii: "\\"))
+    }
+
+    /// A quote or a bracket. Setting bit 5 folds `[` `\` `]` onto `{` `|` `}`, so three comparisons cover six
+    /// bytes; `|`, a backslash and control bytes are the false alarms.
+    @inline(__always)
+    static func structureCandidates(_ word: UInt64) -> UInt64 {
+        let folded = word | (0x20 &* ones)
+        return equal(folded, UInt8(ascii: "\"")) | equal(folded, UInt8(ascii: "{")) | equal(folded, UInt8(ascii: "|")) | equal(folded, UInt8(ascii: "}"))
     }
 }
 

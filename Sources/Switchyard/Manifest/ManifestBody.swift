@@ -27,13 +27,7 @@ final class ManifestBody: Sendable {
             case .parsed(let json):
                 return json?.objectValue?.reduce(0) { count, entity in count + (entity.value["actions"]?.objectValue?.count ?? 0) } ?? 0
             case .unparsed(let file, let range):
-                return file.withUnsafeBufferPointer { buffer in
-                    guard let entities = try? JSONParser.members(buffer, in: range) else { return 0 }
-                    return entities.reduce(0) { count, entity in
-                        guard let actions = (try? JSONParser.members(buffer, in: entity.value))?.first(where: { $0.key == "actions" }) else { return count }
-                        return count + ((try? JSONParser.members(buffer, in: actions.value))?.count ?? 0)
-                    }
-                }
+                return file.withUnsafeBufferPointer { buffer in (try? JSONParser.nestedMemberCount(buffer, in: range, key: "actions")) ?? 0 }
             }
         }
 

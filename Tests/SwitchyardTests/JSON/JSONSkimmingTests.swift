@@ -53,4 +53,39 @@ struct JSONSkimmingTests {
         #expect(error.line == 3)
         #expect(error.column == 14)
     }
+
+    @Test("strings and gaps of every length and alignment, with what a skim stops at anywhere in them")
+    func findsValuesAtEveryAlignment() throws {
+        // A skim reads eight bytes at once; these put escaped quotes, escapes, brackets and `|` (a false alarm
+        // of the eight-byte test) at every offset of a word, inside strings and between values.
+        let fillers = ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi", String(repeating: "x", count: 23)]
+        let marks = [#"\""#, #"\\"#, "{", "}", "[", "]", "|", "\\u0041", " "]
+        var members: [(key: String, value: String)] = []
+        for (offset, filler) in fillers.enumerated() {
+            for (number, mark) in marks.enumerated() {
+                let text = "\"\(filler)\(mark)\(String(filler.reversed()))\""
+                let value = number.isMultiple(of: 2) ? text : "[\(text),\(String(repeating: " ", count: offset)){\"k\":\(text)} ]"
+                members.append(("m\(offset)-\(number)", value))
+            }
+        }
+        let document = "{" + members.map { "\"\($0.key)\":" + String(repeating: " ", count: $0.key.count % 9) + $0.value }.joined(separator: ",") + "}"
+        let found = try self.members(document)
+        #expect(found.map(\.key) == members.map(\.key))
+        #expect(found.map(\.value) == members.map(\.value))
+        let whole = try JSONValue(parsing: Array(document.utf8))
+        #expect(whole.objectValue?.count == members.count)
+    }
+
+    @Test func countsTheMembersOfEachMembersNamedObjectInOnePass() throws {
+        let text = #"{"a": {"actions": {"x": {"y": "}"}, "z": [1]}, "n": 0}, "b": {"other": {"q": 1}, "actions": {"w": null}}, "c": 5, "d": {"actions": [1, 2]}, "e": {}}"#
+        let bytes = Array(text.utf8)
+        let count = try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+            try JSONParser.nestedMemberCount(buffer, in: 0..<buffer.count, key: "actions")
+        }
+        #expect(count == 3)
+        let broken = Array(#"{"a": {"actions": {"x": 1}"#.utf8)
+        #expect(throws: JSONParseError.self) {
+            try broken.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONParser.nestedMemberCount(buffer, in: 0..<buffer.count, key: "actions") }
+        }
+    }
 }
