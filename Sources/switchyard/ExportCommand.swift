@@ -13,7 +13,8 @@ struct ExportCommand: AsyncParsableCommand {
               switchyard export confluence --space-key ENG --label runbook
               switchyard export confluence --page-ids 65601,65602
               switchyard export jira --jql 'project = DEMO' -o demo.jsonl --state demo.state.json
-                (killed or failed: run it again to continue; finished: run it again for what changed since)
+                (killed or failed: run it again to continue; finished: run it again for what changed since,
+                 and a tombstone line {"id":…,"source":…,"deleted":true} for each record deleted since)
             Selectors are the entity's (see its manifest's export section); several are combined with AND.
             Progress goes to stderr: a bar on a terminal, or JSON lines with --progress json.
             """
@@ -93,7 +94,7 @@ struct ExportCommand: AsyncParsableCommand {
         let saved = try stateFile?.load()
         let request = ExportRequest(
             connector: connector, entity: entity, selectors: (try? selectors) ?? [], since: since.flatMap(ExportTimestamp.parseUserText),
-            comments: comments, attachments: attachments, checkpoint: saved?.checkpoint
+            comments: comments, attachments: attachments, checkpoint: saved?.checkpoint, tracksDeletions: state != nil
         )
         let run = try runtime.export(request)
         let resuming = saved.map { !$0.checkpoint.finished } ?? false

@@ -39,6 +39,7 @@ struct ExportProgressReporter {
             if !finished, let lastDrawn, lastDrawn.duration(to: .now) < .milliseconds(100) { return }
             lastDrawn = .now
             var line = "\(progress.documents) documents · \(progress.pages) pages · \(Int(rate.rounded()))/s"
+            if progress.deleted > 0 { line += " · \(progress.deleted) deleted" }
             if let total = progress.total, total > 0 {
                 let fraction = min(1, Double(progress.documents) / Double(total))
                 let filled = Int(fraction * 24)

@@ -9,6 +9,11 @@ struct DocumentBuilder {
     let comments: Bool
     let attachments: Bool
 
+    /// The line that says the record with `id` is gone.
+    func tombstone(_ id: String) -> JSONValue {
+        ["id": .string(id), "source": source, "deleted": true]
+    }
+
     /// The document, and the record's `updated` time when it has one.
     func document(from record: JSONValue) throws(ExecutionError) -> (document: JSONValue, updated: Date?) {
         guard let id = mapping.id.value(in: record), id.stringValue != nil || id.numberValue != nil else {

@@ -18,11 +18,17 @@ public struct ExportCheckpoint: Sendable, Equatable {
     public var documents: Int
     /// The latest `updated` time of any exported record, over this and earlier runs (ISO 8601, UTC).
     public var highWater: String?
+    /// The ids of the records the exported corpus holds, when the export tracks deletions; an incremental
+    /// run reports those it no longer finds as tombstones. `nil` when not tracked, or not known yet.
+    public var ids: [String]?
+    /// Tombstones reported by this run (a resumed run counts on from its checkpoint).
+    public var deleted: Int
 
     public var finished: Bool { cursor == nil }
 
     public init(
-        connector: String, entity: String, query: String, since: String?, cursor: String?, pages: Int, documents: Int, highWater: String?
+        connector: String, entity: String, query: String, since: String?, cursor: String?, pages: Int, documents: Int, highWater: String?,
+        ids: [String]? = nil, deleted: Int = 0
     ) {
         self.connector = connector
         self.entity = entity
@@ -32,15 +38,20 @@ public struct ExportCheckpoint: Sendable, Equatable {
         self.pages = pages
         self.documents = documents
         self.highWater = highWater
+        self.ids = ids
+        self.deleted = deleted
     }
 
     public var json: JSONValue {
-        [
+        var object: JSONObject = [
             "connector": .string(connector), "entity": .string(entity), "query": .string(query),
             "since": since.map(JSONValue.string) ?? .null, "cursor": cursor.map(JSONValue.string) ?? .null,
             "pages": .number(JSONNumber(pages)), "documents": .number(JSONNumber(documents)),
             "high_water": highWater.map(JSONValue.string) ?? .null,
         ]
+        if deleted > 0 { object["deleted"] = .number(JSONNumber(deleted)) }
+        if let ids { object["ids"] = .array(ids.map(JSONValue.string)) }
+        return .object(object)
     }
 
     /// Reads the JSON form, naming the field that is missing or mistyped.
@@ -60,10 +71,18 @@ public struct ExportCheckpoint: Sendable, Equatable {
         guard json.objectValue != nil else {
             throw ExecutionError(kind: .validation, message: "an export checkpoint must be a JSON object, got \(json.typeName)")
         }
+        var ids: [String]?
+        if let value = json["ids"], !value.isNull {
+            guard let items = value.arrayValue?.compactMap(\.stringValue), items.count == value.arrayValue?.count else {
+                throw ExecutionError(kind: .validation, message: "export checkpoint field 'ids' must be an array of strings or null, got \(value.typeName)")
+            }
+            ids = items
+        }
         self.init(
             connector: try string("connector") ?? "", entity: try string("entity") ?? "", query: try string("query") ?? "",
             since: try string("since", optional: true), cursor: try string("cursor", optional: true),
-            pages: try count("pages"), documents: try count("documents"), highWater: try string("high_water", optional: true)
+            pages: try count("pages"), documents: try count("documents"), highWater: try string("high_water", optional: true),
+            ids: ids, deleted: json["deleted"] == nil ? 0 : try count("deleted")
         )
     }
 }

@@ -12,6 +12,9 @@ struct ExportPlan: Sendable {
     let builder: DocumentBuilder
     /// The checkpoint a resumed run continues from (counts and high-water mark carried over).
     let start: ExportCheckpoint
+    /// The listing's params for the walk over the whole selection that finds deleted records, when this
+    /// run ends with one: an incremental run that tracks deletions.
+    let deletionWalkParams: JSONObject?
 
     init(_ request: ExportRequest, runtime: SwitchyardRuntime) throws(ExecutionError) {
         let manifest = try runtime.catalog.requireConnector(request.connector)
@@ -80,13 +83,24 @@ struct ExportPlan: Sendable {
             mapping: spec.document, source: ["connector": .string(manifest.name), "entity": .string(entity.name)],
             baseURL: try runtime.connection(for: manifest).baseURL, comments: request.comments, attachments: request.attachments
         )
+        let tracksDeletions = spec.deletions != nil
+            && (request.tracksDeletions || previous?.ids != nil || previous?.cursor == ExportRun.deletionWalkCursor)
         if resuming, let previous {
             start = previous
         } else {
+            // A full run knows every id it exports; an incremental one starts from the ids the last run knew.
+            let ids = tracksDeletions ? (since == nil ? [] : previous?.ids) : nil
             start = ExportCheckpoint(
                 connector: manifest.name, entity: entity.name, query: query, since: since, cursor: nil, pages: 0, documents: 0,
-                highWater: previous?.highWater
+                highWater: previous?.highWater, ids: ids
             )
+        }
+        if let deletions = spec.deletions, tracksDeletions, since != nil {
+            var walk = Self.fill(spec.list.params, query: Self.query(spec, selectors: request.selectors, since: nil))
+            for member in deletions.params { walk[member.key] = member.value }
+            deletionWalkParams = walk
+        } else {
+            deletionWalkParams = nil
         }
     }
 

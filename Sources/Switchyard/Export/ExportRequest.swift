@@ -22,10 +22,14 @@ public struct ExportRequest: Sendable {
     /// Where an earlier run stopped: an unfinished one is continued, a finished one gives the high-water
     /// mark an incremental run starts from.
     public var checkpoint: ExportCheckpoint?
+    /// Keep the exported ids in the checkpoint, so that a later incremental run reports the records deleted
+    /// since as tombstones (when the export section has `deletions`). A checkpoint that already keeps ids
+    /// goes on keeping them.
+    public var tracksDeletions: Bool
 
     public init(
         connector: String, entity: String? = nil, selectors: [(name: String, value: String)] = [], since: Date? = nil,
-        comments: Bool = false, attachments: Bool = false, checkpoint: ExportCheckpoint? = nil
+        comments: Bool = false, attachments: Bool = false, checkpoint: ExportCheckpoint? = nil, tracksDeletions: Bool = false
     ) {
         self.connector = connector
         self.entity = entity
@@ -34,5 +38,6 @@ public struct ExportRequest: Sendable {
         self.comments = comments
         self.attachments = attachments
         self.checkpoint = checkpoint
+        self.tracksDeletions = tracksDeletions
     }
 }

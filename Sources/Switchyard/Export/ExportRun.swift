@@ -26,6 +26,9 @@ public struct ExportRun: AsyncSequence, Sendable {
         Iterator(runtime: runtime, plan: plan)
     }
 
+    /// The cursor of a run whose listing is done and whose walk for deleted records comes next.
+    static let deletionWalkCursor = "deletions"
+
     /// Fetches the pages one by one.
     public struct Iterator: AsyncIteratorProtocol {
         let runtime: SwitchyardRuntime
@@ -34,6 +37,8 @@ public struct ExportRun: AsyncSequence, Sendable {
         private var position: PageCursor.Position?
         private var list: ActionRequests?
         private var highWater: Date?
+        /// The ids in `checkpoint.ids`, for finding one fast.
+        private var knownIDs: Set<String>
         private var done = false
 
         init(runtime: SwitchyardRuntime, plan: ExportPlan) {
@@ -41,10 +46,15 @@ public struct ExportRun: AsyncSequence, Sendable {
             self.plan = plan
             checkpoint = plan.start
             highWater = plan.start.highWater.flatMap(ExportTimestamp.parse)
+            knownIDs = Set(plan.start.ids ?? [])
         }
 
         public mutating func next() async throws(ExecutionError) -> ExportPage? {
             guard !done else { return nil }
+            if checkpoint.cursor == ExportRun.deletionWalkCursor {
+                done = true
+                return try await deletionsPage()
+            }
             if list == nil {
                 let requests = try ActionRequests(
                     runtime: runtime,
@@ -69,16 +79,64 @@ public struct ExportRun: AsyncSequence, Sendable {
                 let built = try plan.builder.document(from: record)
                 documents.append(built.document)
                 if let updated = built.updated, highWater.map({ updated > $0 }) ?? true { highWater = updated }
+                if checkpoint.ids != nil, let id = built.document["id"]?.stringValue, knownIDs.insert(id).inserted {
+                    checkpoint.ids?.append(id)
+                }
             }
             self.position = page.next
-            done = page.next == nil
             checkpoint.pages += 1
             checkpoint.documents += documents.count
-            checkpoint.cursor = page.next.map { PageCursor(actionID: list.actionID, position: $0).encoded }
+            if let next = page.next {
+                checkpoint.cursor = PageCursor(actionID: list.actionID, position: next).encoded
+            } else {
+                checkpoint.cursor = plan.deletionWalkParams == nil ? nil : ExportRun.deletionWalkCursor
+                done = checkpoint.cursor == nil
+            }
             checkpoint.highWater = highWater.map(ExportTimestamp.iso) ?? checkpoint.highWater
             return ExportPage(
                 documents: documents, checkpoint: checkpoint,
-                progress: ExportProgress(pages: checkpoint.pages, documents: checkpoint.documents, total: page.total)
+                progress: ExportProgress(pages: checkpoint.pages, documents: checkpoint.documents, total: page.total, deleted: checkpoint.deleted)
+            )
+        }
+
+        /// The last page of an incremental run that tracks deletions: the listing walked once more over the
+        /// whole selection for ids only, and a tombstone for each id the corpus held that it no longer finds.
+        /// The ids found become the corpus's. A run killed during the walk does it again when resumed.
+        private mutating func deletionsPage() async throws(ExecutionError) -> ExportPage {
+            guard let params = plan.deletionWalkParams, let deletions = plan.spec.deletions else {
+                throw ExecutionError(kind: .validation, message: "the checkpoint continues with a walk for deleted records, which \(plan.connector) \(plan.entity) does not declare (export.deletions)")
+            }
+            let walk = try ActionRequests(
+                runtime: runtime,
+                request: ExecuteRequest(connector: plan.connector, entity: plan.spec.list.entity, action: plan.spec.list.action, params: .object(params))
+            )
+            guard let pagination = walk.action.response.pagination else {
+                throw ExecutionError(kind: .config, message: "\(walk.actionID) is not paginated")
+            }
+            var found: [String] = []
+            var seen: Set<String> = []
+            var position: PageCursor.Position? = Paginator.firstPosition(of: pagination.kind)
+            while let current = position {
+                let page = try await walk.page(at: current, pageSize: deletions.pageSize ?? plan.spec.pageSize)
+                for record in page.records {
+                    guard let id = deletions.id.value(in: record), id.stringValue != nil || id.numberValue != nil else {
+                        throw ExecutionError(
+                            kind: .upstream, message: "a listed record has no id at \(deletions.id) (the export's deletions.id)",
+                            details: ["record_excerpt": .string(String(record.serialized().prefix(200)))], retryable: false
+                        )
+                    }
+                    if seen.insert(id.displayText).inserted { found.append(id.displayText) }
+                }
+                position = page.next
+            }
+            let tombstones = (checkpoint.ids ?? []).filter { !seen.contains($0) }.map(plan.builder.tombstone)
+            checkpoint.ids = found
+            knownIDs = seen
+            checkpoint.deleted += tombstones.count
+            checkpoint.cursor = nil
+            return ExportPage(
+                documents: tombstones, checkpoint: checkpoint,
+                progress: ExportProgress(pages: checkpoint.pages, documents: checkpoint.documents, total: nil, deleted: checkpoint.deleted)
             )
         }
 

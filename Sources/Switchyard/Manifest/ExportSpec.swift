@@ -28,6 +28,8 @@ public struct ExportSpec: Sendable {
     /// The ways a user may choose records, by name (`jql`, `space_key`), in manifest order.
     public let selectors: [ExportSelector]
     public let document: DocumentMapping
+    /// How deleted records are found; without it an export reports no tombstones.
+    public let deletions: ExportDeletions?
 
     public func selector(_ name: String) -> ExportSelector? {
         selectors.first { $0.name == name }
@@ -49,6 +51,19 @@ public struct ExportQuery: Sendable {
     public let join: String
     /// A clause with `{since}`, filled with `yyyy-MM-dd HH:mm` (UTC); without it an export cannot be incremental.
     public let since: RecordTemplate?
+}
+
+/// How an incremental export finds the records deleted since the last run: it walks the listing once more
+/// over the whole selection (no since clause), asking only for ids, and every id the previous run knew that
+/// this walk no longer finds becomes a tombstone line. Records moved out of the selection count as deleted
+/// from it, since the API cannot tell the two apart.
+public struct ExportDeletions: Sendable {
+    /// Where a listed record's id is: the value `document.id` gives the document built from it.
+    public let id: RecordPath
+    /// Set over the listing's params for the id walk (each replaces the listing's), e.g. only the key field.
+    public let params: JSONObject
+    /// Records asked for per page in the id walk, instead of the listing's.
+    public let pageSize: Int?
 }
 
 /// One way to choose records, such as `space_key` → `space = "{value}"`.

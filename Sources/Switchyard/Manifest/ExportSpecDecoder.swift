@@ -32,9 +32,16 @@ enum ExportSpecDecoder {
         }
         let document = reader.value("document").flatMap { decodeDocument($0, at: pointer.appending("document"), problems: &problems) }
         if reader.object["document"] == nil { problems.add(pointer, "missing required field 'document'") }
+        let deletions = reader.value("deletions").flatMap { decodeDeletions($0, list: list, entities: entities, at: pointer.appending("deletions"), problems: &problems) }
+        if deletions != nil, query?.since == nil {
+            problems.add(pointer.appending("deletions"), "deletions are found by incremental runs, so the export needs query.since")
+        }
         reader.reportUnknownFields(&problems)
         guard let list, let query, let document else { return nil }
-        return ExportSpec(description: description, list: list, pageSize: pageSize, fetch: fetch, query: query, selectors: selectors, document: document)
+        return ExportSpec(
+            description: description, list: list, pageSize: pageSize, fetch: fetch, query: query, selectors: selectors, document: document,
+            deletions: deletions
+        )
     }
 
     private static func decodeCall(
@@ -73,6 +80,32 @@ enum ExportSpecDecoder {
             problems.add(pointer.appending("params").appending(member.key), "'\(member.key)' is not a param of '\(actionName)'; its params: \(declared.sorted().joined(separator: ", "))")
         }
         return ExportCall(entity: entityName, action: actionName, params: params)
+    }
+
+    /// `deletions`: the id's path in a listed record, and params that must be the listing action's.
+    private static func decodeDeletions(
+        _ json: JSONValue, list: ExportCall?, entities: [Entity], at pointer: JSONPointer, problems: inout ProblemList
+    ) -> ExportDeletions? {
+        guard var reader = ObjectReader(json, at: pointer, what: "'deletions'", problems: &problems) else { return nil }
+        let id = path(&reader, "id", required: true, problems: &problems)
+        let pageSize = reader.integer("page_size", minimum: 1, problems: &problems)
+        var params = JSONObject()
+        if let paramsJSON = reader.value("params") {
+            if let object = paramsJSON.objectValue {
+                params = object
+            } else {
+                problems.add(pointer.appending("params"), "'params' must be an object, got \(paramsJSON.typeName)")
+            }
+        }
+        if let list, let action = entities.first(where: { $0.name == list.entity })?.action(list.action) {
+            let declared = action.declaredParamNames
+            for member in params where !declared.contains(member.key) {
+                problems.add(pointer.appending("params").appending(member.key), "'\(member.key)' is not a param of the listing action '\(list.action)'; its params: \(declared.sorted().joined(separator: ", "))")
+            }
+        }
+        reader.reportUnknownFields(&problems)
+        guard let id else { return nil }
+        return ExportDeletions(id: id, params: params, pageSize: pageSize)
     }
 
     private static func decodeQuery(_ json: JSONValue?, at pointer: JSONPointer, problems: inout ProblemList) -> ExportQuery? {

@@ -8,7 +8,7 @@ import Switchyard
 ///             "since": "2025-06-01", "checkpoint": null, "_meta": {"progressToken": "e1"}}}
 /// ```
 enum ExportParams {
-    static let names = ["connector", "entity", "selectors", "since", "comments", "attachments", "checkpoint"]
+    static let names = ["connector", "entity", "selectors", "since", "comments", "attachments", "deletions", "checkpoint"]
 
     static func request(from params: JSONObject) throws(JSONRPCError) -> ExportRequest {
         for member in params where member.key != "_meta" && !names.contains(member.key) {
@@ -39,10 +39,14 @@ enum ExportParams {
             }
             request.since = date
         }
-        for flag in ["comments", "attachments"] {
+        for flag in ["comments", "attachments", "deletions"] {
             guard let value = params[flag] else { continue }
             guard let on = value.boolValue else { throw .invalidParams("export param '\(flag)' must be a boolean, got \(value.typeName)") }
-            if flag == "comments" { request.comments = on } else { request.attachments = on }
+            switch flag {
+            case "comments": request.comments = on
+            case "attachments": request.attachments = on
+            default: request.tracksDeletions = on
+            }
         }
         if let checkpoint = params["checkpoint"], !checkpoint.isNull {
             do {

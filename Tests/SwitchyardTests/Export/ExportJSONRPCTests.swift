@@ -44,4 +44,25 @@ struct ExportJSONRPCTests {
             #expect((second["documents"]?.intValue ?? 99) < 30)
         }
     }
+
+    @Test("deletions: true keeps the ids in the checkpoint, and the next run reports a deleted issue as a tombstone")
+    func deletionsRoundTrip() async throws {
+        try await withServer { server in
+            server.send(request(1, "export", ["connector": "jira", "selectors": ["jql": "project = DEMO"], "deletions": true]))
+            let checkpoint = try #require(await server.reply(id: 1)?["result"]?["checkpoint"])
+            #expect(checkpoint["ids"]?.arrayValue?.count == 30)
+            server.send(request(2, "execute", ["connector": "jira", "entity": "issues", "action": "delete", "params": ["issue": "DEMO-30"]]))
+            #expect(await server.reply(id: 2)?["error"] == nil)
+            server.send(request(3, "export", ["connector": "jira", "selectors": ["jql": "project = DEMO"], "checkpoint": checkpoint]))
+            let reply = await server.reply(id: 3)
+            let documents = server.messages.filter { $0["method"] == "export/page" }.flatMap { $0["params"]?["documents"]?.arrayValue ?? [] }
+            #expect(documents.contains { $0["id"] == "DEMO-30" && $0["deleted"] == true }, "\(reply ?? .null)")
+            #expect(reply?["result"]?["checkpoint"]?["deleted"] == 1)
+
+            server.send(request(4, "export", ["connector": "jira", "selectors": ["jql": "project = DEMO"], "deletions": "yes"]))
+            let bad = await server.reply(id: 4)
+            #expect(bad?["error"]?["code"] == -32602)
+            #expect(bad?["error"]?["message"]?.stringValue?.contains("'deletions' must be a boolean") == true, "\(bad ?? .null)")
+        }
+    }
 }

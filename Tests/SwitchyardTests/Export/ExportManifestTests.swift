@@ -114,4 +114,21 @@ struct ExportManifestTests {
             #expect(spec?.query.since != nil, "\(connector) \(entity) can run incrementally")
         }
     }
+
+    @Test("deletions need query.since, a pointer for the id and params of the listing action")
+    func deletionsAreChecked() throws {
+        let withSince = replacing("query", with: ["since": "updated >= {since}"])
+        let manifest = try ManifestDecoder.decode(
+            exportManifest(replacing("deletions", with: ["id": "/id", "params": ["q": "ids"], "page_size": 500], in: withSince)), source: "demo.json"
+        )
+        let deletions = try #require(manifest.entity("things")?.export?.deletions)
+        #expect(deletions.pageSize == 500)
+        #expect(deletions.params["q"] == "ids")
+
+        let noSince = manifestProblems(exportManifest(replacing("deletions", with: ["id": "/id"])))
+        #expect(hasProblem(noSince, base + "/deletions", "the export needs query.since"), "\(noSince)")
+        let badParts = manifestProblems(exportManifest(replacing("deletions", with: ["id": "id", "params": ["nope": 1]], in: withSince)))
+        #expect(hasProblem(badParts, base + "/deletions/id", "is not a JSON pointer"), "\(badParts)")
+        #expect(hasProblem(badParts, base + "/deletions/params/nope", "'nope' is not a param of the listing action 'list'"), "\(badParts)")
+    }
 }
