@@ -100,19 +100,7 @@ struct ExportCommand: AsyncParsableCommand {
         let resuming = saved.map { !$0.checkpoint.finished } ?? false
         let sink = try ExportSink(path: output, keepingBytes: resuming ? saved?.outputBytes : nil)
         var reporter = ExportProgressReporter(style: progress, startingDocuments: run.start.documents)
-        var last: ExportProgress?
-        for try await page in run {
-            var bytes: [UInt8] = []
-            for document in page.documents {
-                bytes += document.serializedBytes()
-                bytes.append(UInt8(ascii: "\n"))
-            }
-            let written = try sink.write(bytes)
-            try stateFile?.save(ExportStateFile.State(checkpoint: page.checkpoint, outputBytes: written))
-            reporter.report(page.progress, finished: false)
-            last = page.progress
-        }
-        try sink.close()
+        let last = try await ExportWriter(sink: sink, stateFile: stateFile, output: output).write(run) { reporter.report($0, finished: false) }
         reporter.report(last ?? ExportProgress(pages: 0, documents: run.start.documents, total: nil), finished: true)
     }
 

@@ -21,8 +21,14 @@ struct WebhooksListenCommand: AsyncParsableCommand {
             With --secret (or JIRA_WEBHOOK_SECRET) every delivery must carry X-Hub-Signature: sha256=<HMAC of the body>; \
             without one, only --allow-from sources are accepted. Refused deliveries are logged to stderr without their body.
             Example: JIRA_WEBHOOK_SECRET=s3cret switchyard webhooks listen --port 8787 --path /webhook --append events.jsonl
+            With --sync STATE, an event about an issue or a page runs the export that state file belongs to incrementally \
+            and appends what changed (and tombstones for deleted records) to that export's output file:
+              switchyard export jira --jql 'project = DEMO' -o demo.jsonl --state demo.state.json
+              switchyard webhooks listen --sync demo.state.json
             """
     )
+
+    @OptionGroup var global: GlobalOptions
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8787
@@ -36,6 +42,13 @@ struct WebhooksListenCommand: AsyncParsableCommand {
     @Option(help: "Also append each event line to this file.") var append: String?
     @Option(help: "Also run this shell command for each event, the event line on its stdin (queued, never delays the reply).")
     var exec: String?
+    @Option(
+        name: .customLong("sync"),
+        help: ArgumentHelp("Keep an export fresh: each event about an issue or a page runs the export of this --state file incrementally.", valueName: "STATE")
+    )
+    var syncState: String?
+    @Option(help: ArgumentHelp("With --sync, append to FILE instead of the export's own output file.", valueName: "FILE"))
+    var syncOutput: String?
     @Option(help: "PEM certificate chain: serve HTTPS (with --tls-key).") var tlsCert: String?
     @Option(help: "PEM private key of --tls-cert.") var tlsKey: String?
 
@@ -43,6 +56,7 @@ struct WebhooksListenCommand: AsyncParsableCommand {
         guard path.hasPrefix("/") else { throw ValidationError("--path must start with /, got \(path)") }
         guard maxAge > 0 else { throw ValidationError("--max-age must be a positive number of seconds, got \(maxAge)") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
+        guard syncOutput == nil || syncState != nil else { throw ValidationError("--sync-output goes with --sync STATE") }
         for cidr in allowFrom where IPNetwork(cidr: cidr) == nil {
             throw ValidationError("--allow-from \(cidr) is not a network in CIDR notation, like 10.0.0.0/8 or ::1/128")
         }
@@ -66,6 +80,7 @@ struct WebhooksListenCommand: AsyncParsableCommand {
         let runner = exec.map { command in
             EventCommandRunner(command: command) { failure in StandardStreams.error("webhook event: \(failure)") }
         }
+        let (session, sync) = try await startSync()
         let listener = WebhookListener(
             configuration: configuration,
             onRejection: { rejection, delivery in StandardStreams.error("webhook refused: \(rejection) — \(delivery)") },
@@ -77,6 +92,7 @@ struct WebhooksListenCommand: AsyncParsableCommand {
                     StandardStreams.error("webhook event: \(error)")
                 }
                 runner?.submit(event)
+                if let sync, event.issue != nil || event.page != nil { await sync.touched() }
             }
         )
         let running: RunningWebhookListener
@@ -84,12 +100,30 @@ struct WebhooksListenCommand: AsyncParsableCommand {
             running = try await listener.start()
         } catch {
             StandardStreams.error("switchyard webhooks listen: \(error)")
+            await session?.stop()
             throw ExitCode(1)
         }
         StandardStreams.error("listening for webhook deliveries on \(running.url)")
         await SignalWaiter.waitForInterrupt()
         await running.stop()
         await runner?.finish()
+        await sync?.finish()
+        await session?.stop()
+    }
+
+    /// With --sync: a runtime for the export, and the sync, checked before the listener starts.
+    private func startSync() async throws -> (RuntimeSession?, ExportSync?) {
+        guard let syncState else { return (nil, nil) }
+        var session: RuntimeSession?
+        do {
+            let started = try await RuntimeSession.start(global: global, safety: .defaults(), sandbox: false, logger: global.makeLogger())
+            session = started
+            return (started, try ExportSync(runtime: started.runtime, statePath: syncState, output: syncOutput))
+        } catch {
+            await session?.stop()
+            StandardStreams.error("switchyard webhooks listen: \(error.message)")
+            throw ExitCode(1)
+        }
     }
 
     private func makeConfiguration() -> WebhookListenerConfiguration {

@@ -102,7 +102,8 @@ struct JiraIssueRoutes: RouteGroup {
     }
 
     private func deleteIssue(_ request: RouteRequest) throws -> SandboxResponse {
-        try store.write { state throws(APIError) in
+        let before = store.snapshot().jira
+        let deleted = try store.write { state throws(APIError) -> JiraIssue in
             guard let issue = state.jira.issue(idOrKey: request.parameter("issueIdOrKey")) else { throw .issueNotFound }
             let subtasks = state.jira.subtasks(of: issue.id)
             if !subtasks.isEmpty, request.query["deleteSubtasks"] != "true" {
@@ -114,7 +115,12 @@ struct JiraIssueRoutes: RouteGroup {
                 state.jira.save(child)
             }
             state.jira.removeIssue(id: issue.id)
+            return issue
         }
+        JiraWebhookDeliveries(store: store).issueChanged(
+            "jira:issue_deleted", issue: deleted, actorId: request.accountId ?? SandboxCredentials.accountId, history: nil,
+            baseURL: request.baseURL, state: before
+        )
         return .noContent
     }
 

@@ -17,11 +17,14 @@ import Switchyard
 struct JiraWebhookDeliveries: Sendable {
     let store: SandboxStore
 
-    func issueChanged(_ event: String, issue: JiraIssue, actorId: String, history: JiraHistory?, baseURL: String) {
-        let state = store.snapshot().jira
+    /// `state` is the Jira state the event is read in: the current one, or for `jira:issue_deleted` the one
+    /// from before the delete, where the issue and its project still are.
+    func issueChanged(_ event: String, issue: JiraIssue, actorId: String, history: JiraHistory?, baseURL: String, state: JiraState? = nil) {
+        let state = state ?? store.snapshot().jira
         let now = Timestamp.now()
         let targets = state.webhooks.filter { webhook in
             webhook.enabled && webhook.events.contains(event) && (webhook.expirationDate.map { $0 > now } ?? true)
+                && Self.passes(webhook.jqlFilter, issue: issue, in: state, actorId: actorId)
         }
         guard !targets.isEmpty else { return }
         for webhook in targets {
@@ -30,7 +33,7 @@ struct JiraWebhookDeliveries: Sendable {
             var payload: JSONObject = [
                 "timestamp": .number(JSONNumber(Int(now.millisecondsSince1970))),
                 "webhookEvent": .string(event),
-                "issue_event_type_name": .string(event == "jira:issue_created" ? "issue_created" : "issue_generic"),
+                "issue_event_type_name": .string(Self.issueEventTypeName(event)),
                 "user": renderer.user(accountId: actorId),
                 "issue": renderer.issue(issue, fields: .all),
             ]
@@ -42,6 +45,21 @@ struct JiraWebhookDeliveries: Sendable {
             }
             let body = JSONValue.object(payload).serializedBytes()
             Self.send(body: webhook.excludeBody ? [] : body, to: webhook)
+        }
+    }
+
+    /// Whether the issue matches the webhook's JQL filter, as Jira applies it before sending; a filter that
+    /// does not parse matches nothing.
+    private static func passes(_ filter: String?, issue: JiraIssue, in state: JiraState, actorId: String) -> Bool {
+        guard let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty else { return true }
+        return (try? JQLQuery(filter).matches(issue, in: state, currentUser: actorId)) ?? false
+    }
+
+    private static func issueEventTypeName(_ event: String) -> String {
+        switch event {
+        case "jira:issue_created": "issue_created"
+        case "jira:issue_deleted": "issue_deleted"
+        default: "issue_generic"
         }
     }
 

@@ -8,6 +8,9 @@
 public struct ExportCheckpoint: Sendable, Equatable {
     public var connector: String
     public var entity: String
+    /// The selectors the export was started with, in order: what a later run (a webhook sync) needs to
+    /// build the same query again. Empty in checkpoints written before they were kept.
+    public var selectors: [ExportRequest.Selector]
     /// The query the run sends, with its selectors and since clause filled in.
     public var query: String
     /// The `since` bound of the run, as put into the query (`yyyy-MM-dd HH:mm`, UTC).
@@ -27,11 +30,12 @@ public struct ExportCheckpoint: Sendable, Equatable {
     public var finished: Bool { cursor == nil }
 
     public init(
-        connector: String, entity: String, query: String, since: String?, cursor: String?, pages: Int, documents: Int, highWater: String?,
-        ids: [String]? = nil, deleted: Int = 0
+        connector: String, entity: String, selectors: [ExportRequest.Selector] = [], query: String, since: String?, cursor: String?,
+        pages: Int, documents: Int, highWater: String?, ids: [String]? = nil, deleted: Int = 0
     ) {
         self.connector = connector
         self.entity = entity
+        self.selectors = selectors
         self.query = query
         self.since = since
         self.cursor = cursor
@@ -44,7 +48,8 @@ public struct ExportCheckpoint: Sendable, Equatable {
 
     public var json: JSONValue {
         var object: JSONObject = [
-            "connector": .string(connector), "entity": .string(entity), "query": .string(query),
+            "connector": .string(connector), "entity": .string(entity),
+            "selectors": .object(JSONObject(selectors.map { ($0.name, JSONValue.string($0.value)) })), "query": .string(query),
             "since": since.map(JSONValue.string) ?? .null, "cursor": cursor.map(JSONValue.string) ?? .null,
             "pages": .number(JSONNumber(pages)), "documents": .number(JSONNumber(documents)),
             "high_water": highWater.map(JSONValue.string) ?? .null,
@@ -71,6 +76,13 @@ public struct ExportCheckpoint: Sendable, Equatable {
         guard json.objectValue != nil else {
             throw ExecutionError(kind: .validation, message: "an export checkpoint must be a JSON object, got \(json.typeName)")
         }
+        var selectors: [ExportRequest.Selector] = []
+        if let value = json["selectors"] {
+            guard let object = value.objectValue, object.allSatisfy({ $0.value.stringValue != nil }) else {
+                throw ExecutionError(kind: .validation, message: "export checkpoint field 'selectors' must be an object of selector name → string, got \(value.typeName)")
+            }
+            selectors = object.map { ExportRequest.Selector(name: $0.key, value: $0.value.stringValue ?? "") }
+        }
         var ids: [String]?
         if let value = json["ids"], !value.isNull {
             guard let items = value.arrayValue?.compactMap(\.stringValue), items.count == value.arrayValue?.count else {
@@ -79,7 +91,7 @@ public struct ExportCheckpoint: Sendable, Equatable {
             ids = items
         }
         self.init(
-            connector: try string("connector") ?? "", entity: try string("entity") ?? "", query: try string("query") ?? "",
+            connector: try string("connector") ?? "", entity: try string("entity") ?? "", selectors: selectors, query: try string("query") ?? "",
             since: try string("since", optional: true), cursor: try string("cursor", optional: true),
             pages: try count("pages"), documents: try count("documents"), highWater: try string("high_water", optional: true),
             ids: ids, deleted: json["deleted"] == nil ? 0 : try count("deleted")

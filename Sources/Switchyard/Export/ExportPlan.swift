@@ -85,14 +85,17 @@ struct ExportPlan: Sendable {
         )
         let tracksDeletions = spec.deletions != nil
             && (request.tracksDeletions || previous?.ids != nil || previous?.cursor == ExportRun.deletionWalkCursor)
-        if resuming, let previous {
-            start = previous
+        let chosen = request.selectors.map { ExportRequest.Selector(name: $0.name, value: $0.value) }
+        if resuming, var resumed = previous {
+            resumed.selectors = chosen
+            start = resumed
         } else {
             // A full run knows every id it exports; an incremental one starts from the ids the last run knew.
             let ids = tracksDeletions ? (since == nil ? [] : previous?.ids) : nil
             start = ExportCheckpoint(
-                connector: manifest.name, entity: entity.name, query: query, since: since, cursor: nil, pages: 0, documents: 0,
-                highWater: previous?.highWater, ids: ids
+                connector: manifest.name, entity: entity.name,
+                selectors: chosen, query: query, since: since,
+                cursor: nil, pages: 0, documents: 0, highWater: previous?.highWater, ids: ids
             )
         }
         if let deletions = spec.deletions, tracksDeletions, since != nil {

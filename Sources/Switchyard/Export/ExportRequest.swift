@@ -27,6 +27,17 @@ public struct ExportRequest: Sendable {
     /// goes on keeping them.
     public var tracksDeletions: Bool
 
+    /// A selector and its value, as a checkpoint keeps it.
+    public struct Selector: Sendable, Equatable {
+        public let name: String
+        public let value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
     public init(
         connector: String, entity: String? = nil, selectors: [(name: String, value: String)] = [], since: Date? = nil,
         comments: Bool = false, attachments: Bool = false, checkpoint: ExportCheckpoint? = nil, tracksDeletions: Bool = false

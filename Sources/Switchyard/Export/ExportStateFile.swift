@@ -17,10 +17,13 @@ public struct ExportStateFile: Sendable {
         public var checkpoint: ExportCheckpoint
         /// Bytes of the output file written up to the checkpoint; `nil` when the output was stdout.
         public var outputBytes: Int?
+        /// The output file the documents went to; `nil` for stdout.
+        public var output: String?
 
-        public init(checkpoint: ExportCheckpoint, outputBytes: Int?) {
+        public init(checkpoint: ExportCheckpoint, outputBytes: Int?, output: String? = nil) {
             self.checkpoint = checkpoint
             self.outputBytes = outputBytes
+            self.output = output
         }
     }
 
@@ -48,13 +51,14 @@ public struct ExportStateFile: Sendable {
         } catch {
             throw ExecutionError(kind: .config, message: "the state file \(path) is not an export state: \(error.message)")
         }
-        return State(checkpoint: checkpoint, outputBytes: json["output_bytes"]?.intValue)
+        return State(checkpoint: checkpoint, outputBytes: json["output_bytes"]?.intValue, output: json["output"]?.stringValue)
     }
 
     /// Replaces the file atomically: a temporary file in the same directory, then `rename`.
     public func save(_ state: State) throws(ExecutionError) {
         var object = state.checkpoint.json.objectValue ?? JSONObject()
         object["output_bytes"] = state.outputBytes.map { .number(JSONNumber($0)) } ?? .null
+        object["output"] = state.output.map(JSONValue.string) ?? .null
         let bytes = JSONValue.object(object).serializedBytes(pretty: true) + [UInt8(ascii: "\n")]
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {

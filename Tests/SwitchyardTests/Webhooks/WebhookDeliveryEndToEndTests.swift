@@ -17,11 +17,34 @@ struct WebhookDeliveryEndToEndTests {
         await listener.running.stop()
     }
 
-    private func register(_ sandbox: SandboxHarness, url: String, secret: String) async throws {
+    private func register(_ sandbox: SandboxHarness, url: String, secret: String, jql: String = "project = DEMO") async throws {
         _ = try await sandbox.data("jira-datacenter", "webhooks", "create", [
-            "name": "to switchyard", "url": .string(url), "events": ["jira:issue_created", "jira:issue_updated"],
-            "jql_filter": "project = DEMO", "secret": .string(secret),
+            "name": "to switchyard", "url": .string(url), "events": ["jira:issue_created", "jira:issue_updated", "jira:issue_deleted"],
+            "jql_filter": .string(jql), "secret": .string(secret),
         ])
+    }
+
+    @Test func theWebhooksJQLFilterDecidesWhichIssuesAreSent() async throws {
+        try await withSandboxAndListener { sandbox, listener in
+            try await register(sandbox, url: listener.running.url, secret: WebhookListenerHarness.secret, jql: "key = DEMO-2")
+            _ = try await sandbox.data("jira-datacenter", "issues", "update", ["issue": "DEMO-1", "field_values": ["summary": "Not for the webhook"]])
+            _ = try await sandbox.data("jira-datacenter", "issues", "update", ["issue": "DEMO-2", "field_values": ["summary": "For the webhook"]])
+            let events = await listener.recorder.events(count: 1)
+            #expect(events.map(\.issue) == ["DEMO-2"])
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(await listener.recorder.events.map(\.issue) == ["DEMO-2"], "DEMO-1 does not match the filter")
+        }
+    }
+
+    @Test func aDeletedIssueArrivesAsIssueDeleted() async throws {
+        try await withSandboxAndListener { sandbox, listener in
+            try await register(sandbox, url: listener.running.url, secret: WebhookListenerHarness.secret)
+            let deleted = await sandbox.execute("jira-datacenter", "issues", "delete", ["issue": "DEMO-3"])
+            #expect(deleted.isSuccess, "\(deleted.json)")
+            let event = try #require(await listener.recorder.events(count: 1).first)
+            #expect(event.event == "jira:issue_deleted")
+            #expect(event.issue == "DEMO-3")
+        }
     }
 
     @Test func anIssueCreatedThroughExecuteArrivesSignedAndNormalized() async throws {

@@ -24,6 +24,13 @@ struct JQLQuery {
         }
     }
 
+    /// Whether `issue` matches the restriction (a query without one matches every issue), as a webhook's
+    /// JQL filter is applied to the issue of an event.
+    func matches(_ issue: JiraIssue, in state: JiraState, currentUser: String?) throws(APIError) -> Bool {
+        guard let restriction = parsed.restriction else { return true }
+        return try JQLCompiler(state: state, currentUser: currentUser, now: .now()).predicate(for: restriction)(issue)
+    }
+
     /// The matching issues, sorted; still boxed, so that only the page a caller renders is copied out.
     func run(in state: JiraState, currentUser: String?) throws(APIError) -> [StoredIssue] {
         // Cloud refuses queries without a restriction ("unbounded"), even with an ORDER BY.
