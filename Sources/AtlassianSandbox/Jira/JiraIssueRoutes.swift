@@ -1,7 +1,7 @@
 import Switchyard
 
-/// `GET|PUT|DELETE /rest/api/{3,2}/issue/{issueIdOrKey}`, `POST /rest/api/{3,2}/issue` and
-/// `PUT /rest/api/{3,2}/issue/{issueIdOrKey}/assignee`.
+/// `GET|PUT|DELETE /rest/api/{3,2}/issue/{issueIdOrKey}`, `POST /rest/api/{3,2}/issue`,
+/// `POST /rest/api/{3,2}/issue/bulk` and `PUT /rest/api/{3,2}/issue/{issueIdOrKey}/assignee`.
 ///
 /// ```http
 /// POST /rest/api/3/issue
@@ -16,6 +16,7 @@ struct JiraIssueRoutes: RouteGroup {
         router.addJira(.PUT, "/issue/{issueIdOrKey}") { try editIssue($0, $1) }
         router.addJira(.DELETE, "/issue/{issueIdOrKey}") { request, _ in try deleteIssue(request) }
         router.addJira(.POST, "/issue") { try createIssue($0, $1) }
+        router.addJira(.POST, "/issue/bulk") { try createIssues($0, $1) }
         router.addJira(.PUT, "/issue/{issueIdOrKey}/assignee") { try assign($0, $1) }
     }
 
@@ -47,7 +48,40 @@ struct JiraIssueRoutes: RouteGroup {
     }
 
     private func createIssue(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
-        let body = try request.jsonObjectBody()
+        let created = try create(try request.jsonObjectBody(), request, version)
+        return .json(reference(created, request, version), status: .created)
+    }
+
+    /// Each of `issueUpdates` (at most 50) created as `POST /issue` creates one. As Jira does, the ones that
+    /// fail are listed in `errors` with their position (`failedElementNumber`) while the rest are created:
+    /// 201 when any was, 400 when none.
+    private func createIssues(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {
+        guard let updates = try request.jsonObjectBody()["issueUpdates"]?.arrayValue, !updates.isEmpty else {
+            throw APIError.badRequest("issueUpdates must be a non-empty array of issues to create.")
+        }
+        guard updates.count <= 50 else { throw APIError.badRequest("The number of issues to create in bulk must not exceed 50.") }
+        var created: [JSONValue] = []
+        var errors: [JSONValue] = []
+        for (index, update) in updates.enumerated() {
+            do {
+                created.append(reference(try create(update.objectValue ?? [:], request, version), request, version))
+            } catch {
+                errors.append([
+                    "status": .number(JSONNumber(Int(error.status.code))),
+                    "elementErrors": ["errorMessages": .array(error.messages.map(JSONValue.string)), "errors": .object(error.fieldErrors)],
+                    "failedElementNumber": .number(JSONNumber(index)),
+                ])
+            }
+        }
+        return .json(["issues": .array(created), "errors": .array(errors)], status: created.isEmpty ? .badRequest : .created)
+    }
+
+    private func reference(_ issue: JiraIssue, _ request: RouteRequest, _ version: JiraAPIVersion) -> JSONValue {
+        ["id": .string(issue.id), "key": .string(issue.key), "self": .string("\(request.baseURL)\(version.pathPrefix)/issue/\(issue.id)")]
+    }
+
+    /// Creates the issue one create body describes, and sends its `jira:issue_created` deliveries.
+    private func create(_ body: JSONObject, _ request: RouteRequest, _ version: JiraAPIVersion) throws(APIError) -> JiraIssue {
         let fields = body["fields"]?.objectValue ?? [:]
         let update = body["update"]?.objectValue ?? [:]
         let actor = request.accountId ?? SandboxCredentials.accountId
@@ -70,8 +104,7 @@ struct JiraIssueRoutes: RouteGroup {
         JiraWebhookDeliveries(store: store).issueChanged(
             "jira:issue_created", issue: created, actorId: actor, history: nil, baseURL: request.baseURL
         )
-        let location = "\(request.baseURL)\(version.pathPrefix)/issue/\(created.id)"
-        return .json(["id": .string(created.id), "key": .string(created.key), "self": .string(location)], status: .created)
+        return created
     }
 
     private func editIssue(_ request: RouteRequest, _ version: JiraAPIVersion) throws -> SandboxResponse {

@@ -79,7 +79,11 @@ enum ActionDecoder {
         }
         let required = object["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let defaulted = properties.filter { $0.value["default"] != nil }.map(\.key)
-        return DeclaredParams(names: properties.keys, required: required, defaulted: Set(defaulted))
+        var elementFields: [String: Set<String>] = [:]
+        for property in properties {
+            if let fields = property.value["items"]?["properties"]?.objectValue { elementFields[property.key] = Set(fields.keys) }
+        }
+        return DeclaredParams(names: properties.keys, required: required, defaulted: Set(defaulted), elementFields: elementFields)
     }
 
     /// Checks that the request's placeholders name declared params, that path params are always present, and
@@ -102,6 +106,15 @@ enum ActionDecoder {
         case .json(let template):
             for name in template.placeholders where !names.contains(name) {
                 problems.add(pointer.appending("body"), "placeholder {\(name)} has no matching param")
+            }
+            for part in template.eachParts where names.contains(part.param) {
+                guard let fields = declared.elementFields[part.param] else {
+                    problems.add(pointer.appending("body"), "\"$each\": \"\(part.param)\" must be an array param whose items are objects with properties")
+                    continue
+                }
+                for name in part.item.placeholders where !fields.contains(name) {
+                    problems.add(pointer.appending("body"), "placeholder {\(name)} in the \"$each\" item is not a property of \(part.param)'s items; they are \(fields.sorted().joined(separator: ", "))")
+                }
             }
         case .form(let entries):
             for entry in entries {
@@ -194,12 +207,32 @@ enum ActionDecoder {
         case .array(let elements):
             let templates = elements.enumerated().map { jsonTemplate($0.element, at: pointer.appending($0.offset), problems: &problems) }
             return templates.allSatisfy(\.isLiteral) ? .literal(json) : .array(templates)
+        case .object(let object) where object["$each"] != nil:
+            return eachTemplate(object, at: pointer, problems: &problems)
         case .object(let object):
             let members = object.map { (key: $0.key, value: jsonTemplate($0.value, at: pointer.appending($0.key), problems: &problems)) }
             return members.allSatisfy(\.value.isLiteral) ? .literal(json) : .object(members)
         default:
             return .literal(json)
         }
+    }
+
+    /// `{"$each": "param", "item": template}`; the item may not hold another `$each`.
+    private static func eachTemplate(_ object: JSONObject, at pointer: JSONPointer, problems: inout ProblemList) -> JSONTemplate {
+        for member in object where member.key != "$each" && member.key != "item" {
+            problems.add(pointer.appending(member.key), "an object with \"$each\" has only \"$each\" (an array param) and \"item\" (the template of one element)")
+        }
+        guard let param = object["$each"]?.stringValue, !param.isEmpty, !param.contains("{") else {
+            problems.add(pointer.appending("$each"), "\"$each\" must name an array param, e.g. \"issues\" (no braces)")
+            return .literal(.null)
+        }
+        guard let itemJSON = object["item"] else {
+            problems.add(pointer, "\"$each\" needs \"item\": the template of one element, e.g. {\"fields\": {\"summary\": \"{summary}\"}}")
+            return .literal(.null)
+        }
+        let item = jsonTemplate(itemJSON, at: pointer.appending("item"), problems: &problems)
+        if !item.eachParts.isEmpty { problems.add(pointer.appending("item"), "\"$each\" cannot be nested") }
+        return .each(param: param, item: item)
     }
 
     static func checkTransform(_ name: String, at pointer: JSONPointer, problems: inout ProblemList) {
@@ -242,6 +275,9 @@ struct DeclaredParams {
     let names: [String]
     let required: [String]
     let defaulted: Set<String>
+    /// For each array param whose items are objects, the properties of those items (what an `$each`
+    /// item's placeholders may name).
+    var elementFields: [String: Set<String>] = [:]
 }
 
 extension JSONTemplate {

@@ -44,6 +44,10 @@ public indirect enum JSONTemplate: Sendable {
     case text(Template)
     case object([(key: String, value: JSONTemplate)])
     case array([JSONTemplate])
+    /// `{"$each": "issues", "item": {…}}`: an array with one element per element of the array param, each
+    /// filled from `item`, whose placeholders name the fields of that element (`{summary}`), as a bulk
+    /// endpoint takes a list of records.
+    case each(param: String, item: JSONTemplate)
 
     /// Every transform the template names.
     public var transforms: [String] {
@@ -53,10 +57,11 @@ public indirect enum JSONTemplate: Sendable {
         case .text(let template): template.transforms
         case .object(let members): members.flatMap { $0.value.transforms }
         case .array(let elements): elements.flatMap(\.transforms)
+        case .each(_, let item): item.transforms
         }
     }
 
-    /// Every placeholder name in the template.
+    /// Every param name the template places; an `$each` places its array param, not its elements' fields.
     public var placeholders: [String] {
         switch self {
         case .literal: []
@@ -64,6 +69,17 @@ public indirect enum JSONTemplate: Sendable {
         case .text(let template): template.placeholders
         case .object(let members): members.flatMap { $0.value.placeholders }
         case .array(let elements): elements.flatMap(\.placeholders)
+        case .each(let param, _): [param]
+        }
+    }
+
+    /// The `$each` parts of the template: each array param with the template of one of its elements.
+    public var eachParts: [(param: String, item: JSONTemplate)] {
+        switch self {
+        case .literal, .param, .text: []
+        case .object(let members): members.flatMap { $0.value.eachParts }
+        case .array(let elements): elements.flatMap(\.eachParts)
+        case .each(let param, let item): [(param, item)]
         }
     }
 }

@@ -97,6 +97,14 @@ public enum RequestBuilder {
                 if let value = try fill(element, source: source) { filled.append(value) }
             }
             return filled.isEmpty ? nil : .array(filled)
+        case .each(let param, let item):
+            guard let elements = source.params[param]?.arrayValue else { return nil }
+            var filled: [JSONValue] = []
+            for (index, element) in elements.enumerated() {
+                let fields = ParamSource(params: element.objectValue ?? JSONObject(), path: "\(source.path)\(param)[\(index)].")
+                filled.append(try fill(item, source: fields) ?? .object(JSONObject()))
+            }
+            return .array(filled)
         }
     }
 
@@ -114,11 +122,13 @@ public enum RequestBuilder {
 /// Resolves placeholders against the call's params, applying their transforms.
 struct ParamSource {
     let params: JSONObject
+    /// Where `params` sit in the call's params, for messages: empty at the top, `issues[2].` in an `$each` item.
+    var path = ""
 
     /// The param's value after its transform; `nil` when the param is absent or null.
     func value(_ name: String, _ transform: String?) throws(ExecutionError) -> JSONValue? {
         guard let value = params[name], !value.isNull else { return nil }
         guard let transform else { return value }
-        return try TextTransforms.apply(transform, to: value, param: name)
+        return try TextTransforms.apply(transform, to: value, param: path + name)
     }
 }

@@ -57,6 +57,36 @@ struct JiraCloudIssueTests {
         }
     }
 
+    @Test("issues create_batch creates several issues in one request; a bad one is reported by position and the rest still land")
+    func createBatch() async throws {
+        try await withSandbox { harness in
+            let result = await harness.execute("jira", "issues", "create_batch", ["issues": [
+                ["project": "DEMO", "issue_type": "Task", "summary": "Write the release notes", "description": "For **1.2**.", "labels": ["release"]],
+                ["project": "DEMO", "issue_type": "Bug", "summary": "Fix the login redirect"],
+                ["project": "NOPE", "issue_type": "Task", "summary": "Lost"],
+            ]])
+            #expect(result.result?.status == 201, "\(result.json)")
+            let data = try #require(result.result?.data)
+            let keys = data["issues"]?.arrayValue?.compactMap { $0["key"]?.stringValue } ?? []
+            #expect(keys.count == 2)
+            #expect(data["errors"]?[0]?["failedElementNumber"] == 2)
+            #expect(harness.server.recordedRequests().filter { $0.method == "POST" && $0.path.hasPrefix("/rest/api/3/issue") }.count == 1)
+            let sent = try harness.lastBody("POST", pathPrefix: "/rest/api/3/issue/bulk")
+            #expect(sent["issueUpdates"]?[0]?["fields"]?["description"]?["type"] == "doc")
+            #expect(sent["issueUpdates"]?[1]?["fields"]?["description"] == nil)
+            let first = try await harness.data("jira", "issues", "get", ["issue": .string(keys[0]), "fields": ["fields.summary", "fields.description", "fields.labels"]])
+            #expect(first["fields"]?["summary"] == "Write the release notes")
+            #expect(first["fields"]?["description"]?.trimmedText == "For **1.2**.")
+            #expect(first["fields"]?["labels"] == ["release"])
+
+            let tooMany = await harness.execute("jira", "issues", "create_batch", ["issues": .array(Array(repeating: ["project": "DEMO", "issue_type": "Task", "summary": "x"], count: 51))])
+            #expect(tooMany.error?.kind == .validation)
+            let badItem = await harness.execute("jira", "issues", "create_batch", ["issues": [["project": "DEMO", "summary": "no type"]]])
+            #expect(badItem.error?.kind == .validation)
+            #expect(badItem.error?.message.contains("issue_type") == true, "\(badItem.json)")
+        }
+    }
+
     @Test("issues update sets fields and custom fields, and runs label and component operations")
     func update() async throws {
         try await withSandbox { harness in

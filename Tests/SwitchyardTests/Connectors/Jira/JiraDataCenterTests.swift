@@ -515,4 +515,19 @@ struct JiraDataCenterTests {
             #expect(value19.strings("name").contains("Epic"))
         }
     }
+
+    @Test("issues create_batch on Data Center posts wiki markup to /rest/api/2/issue/bulk")
+    func createBatch() async throws {
+        try await withSandbox { harness in
+            let created = try await harness.data("jira-datacenter", "issues", "create_batch", ["issues": [
+                ["project": "DEMO", "issue_type": "Task", "summary": "One", "description": "**bold**", "assignee": "bob"],
+                ["project": "DEMO", "issue_type": "Task", "summary": "Two"],
+            ]])
+            #expect(created["issues"]?.arrayValue?.count == 2)
+            #expect(created["errors"] == [])
+            let sent = try harness.lastBody("POST", pathPrefix: "/rest/api/2/issue/bulk")
+            #expect(sent["issueUpdates"]?[0]?["fields"]?["description"] == "*bold*")
+            #expect(sent["issueUpdates"]?[0]?["fields"]?["assignee"] == ["name": "bob"])
+        }
+    }
 }
