@@ -9,6 +9,17 @@ struct DocumentBuilder {
     let comments: Bool
     let attachments: Bool
 
+    /// The record's id (a string or a number) at `path`; `field` names the export field that points there.
+    static func id(of record: JSONValue, at path: RecordPath, field: String) throws(ExecutionError) -> String {
+        guard let id = path.value(in: record), id.stringValue != nil || id.numberValue != nil else {
+            throw ExecutionError(
+                kind: .upstream, message: "a record has no id at \(path) (the export's \(field))",
+                details: ["record_excerpt": .string(String(record.serialized().prefix(200)))], retryable: false
+            )
+        }
+        return id.displayText
+    }
+
     /// The line that says the record with `id` is gone.
     func tombstone(_ id: String) -> JSONValue {
         ["id": .string(id), "source": source, "deleted": true]
@@ -16,13 +27,8 @@ struct DocumentBuilder {
 
     /// The document, and the record's `updated` time when it has one.
     func document(from record: JSONValue) throws(ExecutionError) -> (document: JSONValue, updated: Date?) {
-        guard let id = mapping.id.value(in: record), id.stringValue != nil || id.numberValue != nil else {
-            throw ExecutionError(
-                kind: .upstream, message: "a record has no id at \(mapping.id) (the export's document.id)",
-                details: ["record_excerpt": .string(String(record.serialized().prefix(200)))], retryable: false
-            )
-        }
-        var document: JSONObject = ["id": .string(id.displayText), "source": source]
+        let id = try Self.id(of: record, at: mapping.id, field: "document.id")
+        var document: JSONObject = ["id": .string(id), "source": source]
         if let url = mapping.url.render(record: record, variables: ["base_url": baseURL]) { document["url"] = .string(url) }
         document["title"] = .string(mapping.title.value(in: record)?.stringValue ?? "")
         var text = mapping.text.map { markdown(record, $0) } ?? ""

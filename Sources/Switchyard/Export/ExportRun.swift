@@ -56,17 +56,11 @@ public struct ExportRun: AsyncSequence, Sendable {
                 return try await deletionsPage()
             }
             if list == nil {
-                let requests = try ActionRequests(
-                    runtime: runtime,
-                    request: ExecuteRequest(connector: plan.connector, entity: plan.spec.list.entity, action: plan.spec.list.action, params: .object(plan.listParams))
-                )
-                guard let pagination = requests.action.response.pagination else {
-                    throw ExecutionError(kind: .config, message: "\(requests.actionID) is not paginated")
-                }
+                let (requests, kind) = try listing(params: plan.listParams)
                 if let cursor = checkpoint.cursor {
-                    position = try PageCursor(decoding: cursor, actionID: requests.actionID, kind: pagination.kind).position
+                    position = try PageCursor(decoding: cursor, actionID: requests.actionID, kind: kind).position
                 } else {
-                    position = Paginator.firstPosition(of: pagination.kind)
+                    position = Paginator.firstPosition(of: kind)
                 }
                 list = requests
             }
@@ -106,26 +100,15 @@ public struct ExportRun: AsyncSequence, Sendable {
             guard let params = plan.deletionWalkParams, let deletions = plan.spec.deletions else {
                 throw ExecutionError(kind: .validation, message: "the checkpoint continues with a walk for deleted records, which \(plan.connector) \(plan.entity) does not declare (export.deletions)")
             }
-            let walk = try ActionRequests(
-                runtime: runtime,
-                request: ExecuteRequest(connector: plan.connector, entity: plan.spec.list.entity, action: plan.spec.list.action, params: .object(params))
-            )
-            guard let pagination = walk.action.response.pagination else {
-                throw ExecutionError(kind: .config, message: "\(walk.actionID) is not paginated")
-            }
+            let (walk, kind) = try listing(params: params)
             var found: [String] = []
             var seen: Set<String> = []
-            var position: PageCursor.Position? = Paginator.firstPosition(of: pagination.kind)
+            var position: PageCursor.Position? = Paginator.firstPosition(of: kind)
             while let current = position {
                 let page = try await walk.page(at: current, pageSize: deletions.pageSize ?? plan.spec.pageSize)
                 for record in page.records {
-                    guard let id = deletions.id.value(in: record), id.stringValue != nil || id.numberValue != nil else {
-                        throw ExecutionError(
-                            kind: .upstream, message: "a listed record has no id at \(deletions.id) (the export's deletions.id)",
-                            details: ["record_excerpt": .string(String(record.serialized().prefix(200)))], retryable: false
-                        )
-                    }
-                    if seen.insert(id.displayText).inserted { found.append(id.displayText) }
+                    let id = try DocumentBuilder.id(of: record, at: deletions.id, field: "deletions.id")
+                    if seen.insert(id).inserted { found.append(id) }
                 }
                 position = page.next
             }
@@ -138,6 +121,18 @@ public struct ExportRun: AsyncSequence, Sendable {
                 documents: tombstones, checkpoint: checkpoint,
                 progress: ExportProgress(pages: checkpoint.pages, documents: checkpoint.documents, total: nil, deleted: checkpoint.deleted)
             )
+        }
+
+        /// The listing action with `params`, and its kind of pagination.
+        private func listing(params: JSONObject) throws(ExecutionError) -> (ActionRequests, Pagination.Kind) {
+            let requests = try ActionRequests(
+                runtime: runtime,
+                request: ExecuteRequest(connector: plan.connector, entity: plan.spec.list.entity, action: plan.spec.list.action, params: .object(params))
+            )
+            guard let pagination = requests.action.response.pagination else {
+                throw ExecutionError(kind: .config, message: "\(requests.actionID) is not paginated")
+            }
+            return (requests, pagination.kind)
         }
 
         /// The record in full, read by the export's fetch action, or the listed record when there is none.
