@@ -36,7 +36,27 @@ struct GlobalOptions: ParsableArguments {
 
     /// The process's environment, read once: each read of `ProcessInfo`'s copies every variable.
     var environment: [String: String] { Self.processEnvironment }
-    private static let processEnvironment = ProcessInfo.processInfo.environment
+    private static let processEnvironment = readEnvironment()
+
+    /// `environ` split at each variable's first `=`, byte-wise; where there is no `environ`, `ProcessInfo`'s
+    /// copy. `ProcessInfo` splits by Character and set itself up first: 0.3 ms of every start.
+    private static func readEnvironment() -> [String: String] {
+        #if canImport(Glibc)
+        var variables: [String: String] = [:]
+        var entry = environ
+        while let variable = entry.pointee {
+            let bytes = UnsafeRawBufferPointer(start: variable, count: strlen(variable))
+            if let equals = bytes.firstIndex(of: UInt8(ascii: "=")), equals > 0 {
+                let name = String(decoding: bytes[..<equals], as: UTF8.self)
+                if variables[name] == nil { variables[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self) }
+            }
+            entry += 1
+        }
+        return variables
+        #else
+        return ProcessInfo.processInfo.environment
+        #endif
+    }
 
     /// The options as ArgumentParser makes them from no arguments (see `ServeCommand.fastParse`).
     static func defaults() -> GlobalOptions {

@@ -47,7 +47,8 @@ public enum DeploymentDetection {
                 return (kind, "\(variable)=\(value) says the site")
             }
         }
-        let host = URLComponents(string: baseURL)?.host ?? baseURL
+        // URLOrigin reads the host byte-wise; URLComponents would load ICU's IDNA tables at start-up.
+        let host = URLOrigin(baseURL)?.host ?? baseURL
         return (deployment.kind(ofHost: host), baseURL)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import switchyard
 
@@ -65,5 +66,12 @@ struct ServeFastParseTests {
 
     @Test func defaultsAreArgumentParsersDefaults() throws {
         #expect(contents(ServeCommand.defaults()) == contents(try ServeCommand.parse([])))
+    }
+
+    @Test("the environment read from environ is the one ProcessInfo reads")
+    func environmentMatchesProcessInfo() {
+        let environment = GlobalOptions.defaults().environment
+        #expect(!environment.isEmpty)
+        #expect(environment == ProcessInfo.processInfo.environment)
     }
 }

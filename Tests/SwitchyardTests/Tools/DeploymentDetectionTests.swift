@@ -15,6 +15,7 @@ struct DeploymentDetectionTests {
     @Test("a host decides the flavour: Atlassian's Cloud hosts are Cloud, any other host is Data Center", arguments: [
         ("https://acme.atlassian.net", "jira-datacenter"), ("https://acme.jira.com", "jira-datacenter"),
         ("https://api.atlassian.com/ex/jira/abc", "jira-datacenter"), ("https://jira.example.com", "jira"), ("http://10.0.0.5:8080/jira", "jira"),
+        ("https://ACME.Atlassian.NET:443/", "jira-datacenter"), ("https://jira.example.com.atlassian.evil.example/", "jira"),
     ])
     func byHost(baseURL: String, switchedOff: String) {
         let result = off(baseURL)
