@@ -10,6 +10,8 @@
 #                                    --transport streamable-http in the same run (scripts/bench-http.py)
 #   scripts/bench.sh --export-only   only export: 10,000 sandbox issues through `switchyard export`, docs/s and peak RSS
 #                                    (scripts/bench-export.sh; the full run ends with it too)
+#   scripts/bench.sh --import-only   only `import openapi` of Jira platform v3 (scripts/bench-import.sh; the full
+#                                    run includes it)
 # The agent-context part installs mcp-atlassian from PyPI into .build/bench-venvs/mcp-atlassian to measure it in
 # the same run; where that cannot be installed it says so and measures Switchyard alone.
 set -euo pipefail
@@ -21,6 +23,7 @@ http_only=0
 args=()
 for arg in "$@"; do
     if [ "$arg" = --export-only ]; then exec scripts/bench-export.sh .build/release/switchyard; fi
+    if [ "$arg" = --import-only ]; then exec scripts/bench-import.sh .build/release/switchyard; fi
     if [ "$arg" = --http-only ]; then http_only=1; fi
     if [ "$arg" = --context-only ]; then context_only=1; else args+=("$arg"); fi
 done
@@ -50,5 +53,6 @@ fi
 python3 scripts/bench-context.py .build/release/switchyard --runs "$runs" ${peer[@]+"${peer[@]}"}
 if [ "$context_only" = 0 ]; then
     scripts/bench-export.sh .build/release/switchyard
+    scripts/bench-import.sh .build/release/switchyard
     python3 scripts/bench-http.py .build/release/switchyard --duration "$duration" ${peer[@]+"${peer[@]}"}
 fi
