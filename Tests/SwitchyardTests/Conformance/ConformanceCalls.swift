@@ -35,6 +35,10 @@ enum ConformanceCalls {
         Call(connector: "jira", entity: "issues", action: "create", params: [
             "project": "DEMO", "issue_type": "Sub-task", "summary": "Conformance sub-task", "parent": "$issue",
         ]),
+        Call(connector: "jira", entity: "issues", action: "create_batch", params: ["issues": [
+            ["project": "DEMO", "issue_type": "Task", "summary": "Conformance batch one", "description": "With **Markdown**.", "labels": ["triaged"]],
+            ["project": "DEMO", "issue_type": "Bug", "summary": "Conformance batch two", "priority": "High", "components": [["name": "Checkout"]]],
+        ]]),
         Call(connector: "jira", entity: "issues", action: "update", params: [
             "issue": "DEMO-4", "field_values": ["summary": "Rate-limit the search API"], "update": ["labels": [["add": "triaged"]]],
             "notify_users": false, "return_issue": true,
