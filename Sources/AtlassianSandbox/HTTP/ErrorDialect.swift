@@ -14,12 +14,16 @@ enum ErrorDialect: Sendable {
     case confluenceV2
     /// `{"statusCode","data":{...},"message"}`
     case confluenceV1
+    /// Jira Service Management: `{"errorMessage","i18nErrorMessage":{"i18nKey","parameters"}}`
+    case serviceDesk
 
     init(path: String) {
         if path.hasPrefix("/wiki/api/v2") {
             self = .confluenceV2
         } else if path.hasPrefix("/wiki/") {
             self = .confluenceV1
+        } else if path.hasPrefix(ServiceDeskRoutes.base + "/") || path.hasPrefix(JiraDeployment.dataCenterContextPath + ServiceDeskRoutes.base + "/") {
+            self = .serviceDesk
         } else {
             self = .jira
         }
@@ -36,6 +40,14 @@ enum ErrorDialect: Sendable {
         switch self {
         case .jira:
             return ["errorMessages": .array(error.messages.map { .string($0) }), "errors": .object(error.fieldErrors)]
+        case .serviceDesk:
+            // Field errors of the issue the request creates fold into the one message.
+            let fieldMessages = error.fieldErrors.map { "\($0.key): \($0.value.stringValue ?? "invalid")" }
+            let message = (error.messages + fieldMessages).joined(separator: " ")
+            return [
+                "errorMessage": .string(message.isEmpty ? error.status.reasonPhrase : message),
+                "i18nErrorMessage": ["i18nKey": .string("sd.sandbox.error.\(status)"), "parameters": []],
+            ]
         case .confluenceV2:
             let titles = error.messages.isEmpty ? [error.status.reasonPhrase] : error.messages
             return [

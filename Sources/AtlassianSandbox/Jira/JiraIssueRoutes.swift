@@ -81,7 +81,15 @@ struct JiraIssueRoutes: RouteGroup {
     }
 
     /// Creates the issue one create body describes, and sends its `jira:issue_created` deliveries.
-    private func create(_ body: JSONObject, _ request: RouteRequest, _ version: JiraAPIVersion) throws(APIError) -> JiraIssue {
+    ///
+    /// `recording` runs in the same write, after the issue is saved, for callers that keep more about it (a
+    /// service desk request records its request type), so no reader sees the issue without it.
+    func create(
+        _ body: JSONObject,
+        _ request: RouteRequest,
+        _ version: JiraAPIVersion,
+        recording: (inout JiraState, JiraIssue) -> Void = { _, _ in }
+    ) throws(APIError) -> JiraIssue {
         let fields = body["fields"]?.objectValue ?? [:]
         let update = body["update"]?.objectValue ?? [:]
         let actor = request.accountId ?? SandboxCredentials.accountId
@@ -99,6 +107,7 @@ struct JiraIssueRoutes: RouteGroup {
                 draft.comments.append(JiraComment(id: state.jira.makeCommentID(), authorId: actor, body: body, created: now))
             }
             state.jira.save(draft)
+            recording(&state.jira, draft)
             return draft
         }
         JiraWebhookDeliveries(store: store).issueChanged(

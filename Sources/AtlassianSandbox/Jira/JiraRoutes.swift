@@ -1,5 +1,5 @@
-/// Every Jira route the sandbox serves: Cloud REST v3, REST v2 as Server/Data Center answers it, and the
-/// Jira Software agile API.
+/// Every Jira route the sandbox serves: Cloud REST v3, REST v2 as Server/Data Center answers it, the
+/// Jira Software agile API and the Jira Service Management API.
 ///
 /// ```swift
 /// router.register(JiraRoutes(store: store))
@@ -25,5 +25,6 @@ struct JiraRoutes: RouteGroup {
         router.register(JiraReleaseRoutes(store: store))
         router.register(JiraAgileRoutes(store: store))
         router.register(JiraWebhookRoutes(store: store))
+        router.register(ServiceDeskRoutes(store: store))
     }
 }

@@ -146,6 +146,20 @@ enum ConformanceCalls {
         Call(connector: "jira", entity: "labels", action: "list", params: [:]),
         Call(connector: "jira", entity: "issues", action: "delete", params: ["issue": "$issue", "delete_subtasks": true]),
 
+        // Jira Service Management: no published spec is beside the repo, so only the response and coverage
+        // checks see these (OpenAPIConformanceTests.unpublished).
+        Call(connector: "jira", entity: "service_desks", action: "list", params: [:]),
+        Call(connector: "jira", entity: "service_desks", action: "get", params: ["service_desk": "OPS"]),
+        Call(connector: "jira", entity: "queues", action: "list", params: ["service_desk": "1", "include_count": true]),
+        Call(connector: "jira", entity: "queues", action: "issues", params: ["service_desk": "1", "queue_id": 1]),
+        Call(connector: "jira", entity: "request_types", action: "list", params: ["service_desk": "1", "query": "help"]),
+        Call(connector: "jira", entity: "request_types", action: "fields", params: ["service_desk": "1", "request_type": "10"]),
+        Call(connector: "jira", entity: "customer_requests", action: "create", params: [
+            "service_desk": "1", "request_type": "10", "field_values": ["summary": "Conformance request", "priority": "Low"],
+            "raise_on_behalf_of": .string(accountId), "participants": [.string(accountId)],
+        ], capture: ("request", "issueKey")),
+        Call(connector: "jira", entity: "customer_requests", action: "get", params: ["issue": "$request"]),
+        Call(connector: "jira", entity: "customer_requests", action: "sla", params: ["issue": "$request"]),
         // Confluence: pages
         Call(connector: "confluence", entity: "pages", action: "get", params: ["page_id": "98311", "body_format": "storage"]),
         Call(connector: "confluence", entity: "pages", action: "get", params: ["page_id": "98311", "version": 1]),

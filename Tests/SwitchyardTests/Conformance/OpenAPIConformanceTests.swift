@@ -31,6 +31,15 @@ struct OpenAPIConformanceTests {
         ),
     ]
 
+    /// API families Atlassian publishes no spec for beside the repo (`../shared/specs`), each with why its
+    /// requests are not checked here and where they are.
+    static let unpublished: [(prefix: String, reason: String)] = [
+        (
+            "/rest/servicedeskapi/",
+            "Jira Service Management's OpenAPI is not among the specs; JiraServiceDeskTests checks each call's query and body against the documented API, and CloudActionScopesTests its scopes"
+        ),
+    ]
+
     @Test(
         "every request of every Cloud action matches Atlassian's OpenAPI",
         .enabled(if: OpenAPISpecs.available, "Atlassian's OpenAPI specs are not beside the repo (../shared/specs); skipping conformance")
@@ -40,6 +49,7 @@ struct OpenAPIConformanceTests {
         #expect(specs.count == 4)
         let harness = try await SandboxHarness.start()
         var findings: [ConformanceFinding] = []
+        var usedUnpublished = Set<Int>()
 
         let missing = try ConformanceCalls.missingActions(in: harness)
         if !missing.isEmpty {
@@ -48,6 +58,10 @@ struct OpenAPIConformanceTests {
         let (outcomes, problems) = await ConformanceCalls.runAll(on: harness)
         for outcome in outcomes {
             for request in outcome.exchanges.map(\.request) {
+                if let family = Self.unpublished.firstIndex(where: { request.path.hasPrefix($0.prefix) }) {
+                    usedUnpublished.insert(family)
+                    continue
+                }
                 guard let spec = OpenAPISpecs.spec(forPath: request.path) else {
                     findings.append(ConformanceFinding(method: request.method, path: request.path, template: request.path, key: "path", problem: "no Atlassian spec covers this path (\(outcome.label))"))
                     continue
@@ -74,6 +88,7 @@ struct OpenAPIConformanceTests {
         if !offending.isEmpty {
             Issue.record("\(offending.count) request problem(s) against Atlassian's OpenAPI (fix the manifest, or record a deviation with its reason):\n  \(offending.joined(separator: "\n  "))")
         }
+        #expect(usedUnpublished.count == Self.unpublished.count, "an API family listed as unpublished is no longer called")
         let stale = Self.deviations.indices.filter { !used.contains($0) }.map { "\(Self.deviations[$0].method) \(Self.deviations[$0].template) \(Self.deviations[$0].key)" }
         if !stale.isEmpty {
             Issue.record("deviations no request needs any more (remove them):\n  \(stale.joined(separator: "\n  "))")

@@ -21,6 +21,8 @@ struct JiraState: Sendable {
     var versions: [JiraVersion] = []
     var components: [JiraComponent] = []
     var webhooks: [JiraWebhook] = []
+    /// The request type of each customer request raised through the service desk API, by issue id.
+    var requestTypeIDs: [String: String] = [:]
     var nextWebhookID = 1
     /// Counters for the ids of worklogs, histories, links, remote links, attachments, versions and components.
     var nextOtherIDs = JiraIDCounters()
@@ -115,6 +117,7 @@ struct JiraState: Sendable {
     mutating func removeIssue(id: String) {
         issueLinks.removeAll { $0.inwardIssueId == id || $0.outwardIssueId == id }
         remoteLinks.removeAll { $0.issueId == id }
+        requestTypeIDs[id] = nil
         guard let issue = issuesByID.removeValue(forKey: id)?.issue else { return }
         issueIDsByKey[issue.key] = nil
         if let parent = issue.parentId { childIDsByParentID[parent]?.remove(id) }
