@@ -83,7 +83,10 @@ enum ActionDecoder {
         for property in properties {
             if let fields = property.value["items"]?["properties"]?.objectValue { elementFields[property.key] = Set(fields.keys) }
         }
-        return DeclaredParams(names: properties.keys, required: required, defaulted: Set(defaulted), elementFields: elementFields)
+        let objectParams = Set(properties.filter { $0.value["type"] == "object" }.map(\.key))
+        return DeclaredParams(
+            names: properties.keys, required: required, defaulted: Set(defaulted), elementFields: elementFields, objectParams: objectParams
+        )
     }
 
     /// Checks that the request's placeholders name declared params, that path params are always present, and
@@ -106,6 +109,9 @@ enum ActionDecoder {
         case .json(let template):
             for name in template.placeholders where !names.contains(name) {
                 problems.add(pointer.appending("body"), "placeholder {\(name)} has no matching param")
+            }
+            for param in template.mergedParams where names.contains(param) && !declared.objectParams.contains(param) {
+                problems.add(pointer.appending("body"), "\"$merge\": \"\(param)\" must be a param of \"type\": \"object\"")
             }
             for part in template.eachParts where names.contains(part.param) {
                 guard let fields = declared.elementFields[part.param] else {
@@ -209,6 +215,13 @@ enum ActionDecoder {
             return templates.allSatisfy(\.isLiteral) ? .literal(json) : .array(templates)
         case .object(let object) where object["$each"] != nil:
             return eachTemplate(object, at: pointer, problems: &problems)
+        case .object(var object) where object["$merge"] != nil:
+            guard let param = object["$merge"]?.stringValue, !param.isEmpty, !param.contains("{") else {
+                problems.add(pointer.appending("$merge"), "\"$merge\" must name an object param, e.g. \"field_values\" (no braces)")
+                return .literal(.null)
+            }
+            object["$merge"] = nil
+            return .merge(jsonTemplate(.object(object), at: pointer, problems: &problems), param: param)
         case .object(let object):
             let members = object.map { (key: $0.key, value: jsonTemplate($0.value, at: pointer.appending($0.key), problems: &problems)) }
             return members.allSatisfy(\.value.isLiteral) ? .literal(json) : .object(members)
@@ -278,6 +291,8 @@ struct DeclaredParams {
     /// For each array param whose items are objects, the properties of those items (what an `$each`
     /// item's placeholders may name).
     var elementFields: [String: Set<String>] = [:]
+    /// The params declared `"type": "object"` (what a `$merge` may name).
+    var objectParams: Set<String> = []
 }
 
 extension JSONTemplate {

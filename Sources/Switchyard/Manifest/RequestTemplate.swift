@@ -48,6 +48,10 @@ public indirect enum JSONTemplate: Sendable {
     /// filled from `item`, whose placeholders name the fields of that element (`{summary}`), as a bulk
     /// endpoint takes a list of records.
     case each(param: String, item: JSONTemplate)
+    /// `{"fields": {"summary": "{summary}", "$merge": "field_values"}}`: the object template, then every member
+    /// of the object param laid over it (the param's members win), as an API takes arbitrary extra fields
+    /// next to the ones an action names.
+    case merge(JSONTemplate, param: String)
 
     /// Every transform the template names.
     public var transforms: [String] {
@@ -58,6 +62,7 @@ public indirect enum JSONTemplate: Sendable {
         case .object(let members): members.flatMap { $0.value.transforms }
         case .array(let elements): elements.flatMap(\.transforms)
         case .each(_, let item): item.transforms
+        case .merge(let base, _): base.transforms
         }
     }
 
@@ -70,6 +75,18 @@ public indirect enum JSONTemplate: Sendable {
         case .object(let members): members.flatMap { $0.value.placeholders }
         case .array(let elements): elements.flatMap(\.placeholders)
         case .each(let param, _): [param]
+        case .merge(let base, let param): base.placeholders + [param]
+        }
+    }
+
+    /// The object params the template's `$merge`s lay over their objects.
+    public var mergedParams: [String] {
+        switch self {
+        case .literal, .param, .text: []
+        case .object(let members): members.flatMap { $0.value.mergedParams }
+        case .array(let elements): elements.flatMap(\.mergedParams)
+        case .each(_, let item): item.mergedParams
+        case .merge(let base, let param): base.mergedParams + [param]
         }
     }
 
@@ -80,6 +97,7 @@ public indirect enum JSONTemplate: Sendable {
         case .object(let members): members.flatMap { $0.value.eachParts }
         case .array(let elements): elements.flatMap(\.eachParts)
         case .each(let param, let item): [(param, item)]
+        case .merge(let base, _): base.eachParts
         }
     }
 }

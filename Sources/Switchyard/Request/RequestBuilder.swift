@@ -105,6 +105,12 @@ public enum RequestBuilder {
                 filled.append(try fill(item, source: fields) ?? .object(JSONObject()))
             }
             return .array(filled)
+        case .merge(let base, let param):
+            var object = try fill(base, source: source)?.objectValue ?? JSONObject()
+            if let extra = source.params[param]?.objectValue {
+                for member in extra { object[member.key] = member.value }
+            }
+            return object.isEmpty ? nil : .object(object)
         }
     }
 
