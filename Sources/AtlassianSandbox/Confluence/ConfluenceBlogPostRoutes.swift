@@ -65,6 +65,9 @@ struct ConfluenceBlogPostRoutes: RouteGroup {
             state.confluence.save(post)
             return post
         }
+        if created.status == "current" {
+            ConfluenceWebhookDeliveries(store: store).contentChanged(.created, content: created, actorId: actor, baseURL: request.baseURL)
+        }
         let renderer = ConfluenceRenderer(state: store.snapshot(), baseURL: request.baseURL)
         return .json(renderer.page(created, bodyFormat: created.body.representation, includeBase: true))
     }
@@ -97,6 +100,7 @@ struct ConfluenceBlogPostRoutes: RouteGroup {
             state.confluence.save(post)
             return post
         }
+        ConfluenceWebhookDeliveries(store: store).contentChanged(.updated, content: updated, actorId: actor, baseURL: request.baseURL)
         let renderer = ConfluenceRenderer(state: store.snapshot(), baseURL: request.baseURL)
         return .json(renderer.page(updated, bodyFormat: updated.body.representation, includeBase: true))
     }

@@ -74,6 +74,9 @@ struct ConfluencePageRoutes: RouteGroup {
             state.confluence.save(page)
             return page
         }
+        if created.status == "current" {
+            ConfluenceWebhookDeliveries(store: store).contentChanged(.created, content: created, actorId: actor, baseURL: request.baseURL)
+        }
         let renderer = ConfluenceRenderer(state: store.snapshot(), baseURL: request.baseURL)
         return .json(renderer.page(created, bodyFormat: created.body.representation, includeBase: true))
     }
@@ -116,6 +119,7 @@ struct ConfluencePageRoutes: RouteGroup {
             state.confluence.save(page)
             return page
         }
+        ConfluenceWebhookDeliveries(store: store).contentChanged(.updated, content: updated, actorId: actor, baseURL: request.baseURL)
         let renderer = ConfluenceRenderer(state: store.snapshot(), baseURL: request.baseURL)
         return .json(renderer.page(updated, bodyFormat: updated.body.representation, includeBase: true))
     }
@@ -129,12 +133,12 @@ struct ConfluencePageRoutes: RouteGroup {
     static func trash(_ request: RouteRequest, kind: ConfluenceContent.Kind, notFound: APIError, in store: SandboxStore) throws -> SandboxResponse {
         let id = try request.numericID("id")
         let purge = request.flag("purge")
-        try store.write { state throws(APIError) in
+        let (content, change) = try store.write { state throws(APIError) -> (ConfluenceContent, ConfluenceWebhookDeliveries.Change) in
             guard var content = state.confluence.content(id: id), content.kind == kind else { throw notFound }
             if content.status == "trashed" {
                 guard purge else { throw notFound }
                 state.confluence.removeContent(id: id)
-                return
+                return (content, .removed)
             }
             for var child in state.confluence.children(of: id) {
                 child.parentId = content.parentId
@@ -142,7 +146,11 @@ struct ConfluencePageRoutes: RouteGroup {
             }
             content.status = "trashed"
             state.confluence.save(content)
+            return (content, .trashed)
         }
+        ConfluenceWebhookDeliveries(store: store).contentChanged(
+            change, content: content, actorId: request.accountId ?? SandboxCredentials.accountId, baseURL: request.baseURL
+        )
         return .noContent
     }
 

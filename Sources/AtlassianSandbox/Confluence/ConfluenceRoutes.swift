@@ -14,6 +14,7 @@ struct ConfluenceRoutes: RouteGroup {
         router.register(ConfluenceV2ExtrasRoutes(store: store))
         router.register(ConfluenceInlineCommentRoutes(store: store))
         router.register(ConfluenceCommentEditRoutes(store: store))
+        router.register(ConfluenceWebhookRoutes(store: store))
         for context in ["/wiki", ""] {
             router.register(ConfluenceV1Routes(store: store, context: context))
             router.register(ConfluenceV1ContentRoutes(store: store, context: context))

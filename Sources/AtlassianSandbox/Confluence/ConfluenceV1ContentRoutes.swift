@@ -114,6 +114,9 @@ struct ConfluenceV1ContentRoutes: RouteGroup {
             state.confluence.save(content)
             return content
         }
+        if created.status == "current" {
+            ConfluenceWebhookDeliveries(store: store).contentChanged(.created, content: created, actorId: actor, baseURL: request.baseURL)
+        }
         let expand: Set<String> = ["space", "version", "ancestors", "body.\(created.body.representation.rawValue)"]
         return .json(renderer(store.snapshot(), request).v1Content(created, expand: expand))
     }
@@ -162,10 +165,11 @@ struct ConfluenceV1ContentRoutes: RouteGroup {
             let expand: Set<String> = ["container", "version", "body.\(updated.body.representation.rawValue)"]
             return .json(renderer(store.snapshot(), request).v1Comment(updated, expand: expand))
         }
-        let updated = try store.write { state throws(APIError) -> ConfluenceContent in
+        let (updated, restored) = try store.write { state throws(APIError) -> (ConfluenceContent, Bool) in
             guard var content = state.confluence.content(id: id), content.status != "trashed" || input.status == "current" else {
                 throw .noContent(id: id)
             }
+            let wasTrashed = content.status == "trashed"
             guard type == content.kind.rawValue else {
                 throw .badRequest("The type '\(type)' does not match the content's type '\(content.kind.rawValue)'.")
             }
@@ -188,8 +192,11 @@ struct ConfluenceV1ContentRoutes: RouteGroup {
             content.body = input.body ?? content.body
             content.version = .init(number: provided, message: input.versionMessage ?? "", minorEdit: input.minorEdit, authorId: actor, createdAt: now)
             state.confluence.save(content)
-            return content
+            return (content, wasTrashed && content.status == "current")
         }
+        ConfluenceWebhookDeliveries(store: store).contentChanged(
+            restored ? .restored : .updated, content: updated, actorId: actor, baseURL: request.baseURL
+        )
         let expand: Set<String> = ["space", "version", "ancestors", "body.\(updated.body.representation.rawValue)"]
         return .json(renderer(store.snapshot(), request).v1Content(updated, expand: expand))
     }
@@ -204,16 +211,16 @@ struct ConfluenceV1ContentRoutes: RouteGroup {
     private func deleteContent(_ request: RouteRequest) throws -> SandboxResponse {
         let id = request.parameter("id")
         let purge = request.query["status"] == "trashed"
-        try store.write { state throws(APIError) in
+        let changed = try store.write { state throws(APIError) -> (ConfluenceContent, ConfluenceWebhookDeliveries.Change)? in
             if state.confluence.comment(id: id) != nil {
                 state.confluence.removeComment(id: id)
-                return
+                return nil
             }
             guard var content = state.confluence.content(id: id) else { throw .noContent(id: id) }
             if content.status == "trashed" {
                 guard purge else { throw .noContent(id: id) }
                 state.confluence.removeContent(id: id)
-                return
+                return (content, .removed)
             }
             if purge { throw .badRequest("Content \(id) is not in the trash; delete it once before purging.") }
             for var child in state.confluence.children(of: id) {
@@ -222,6 +229,12 @@ struct ConfluenceV1ContentRoutes: RouteGroup {
             }
             content.status = "trashed"
             state.confluence.save(content)
+            return (content, .trashed)
+        }
+        if let (content, change) = changed {
+            ConfluenceWebhookDeliveries(store: store).contentChanged(
+                change, content: content, actorId: request.accountId ?? SandboxCredentials.accountId, baseURL: request.baseURL
+            )
         }
         return .noContent
     }

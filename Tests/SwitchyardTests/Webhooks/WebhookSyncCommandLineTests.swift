@@ -5,7 +5,8 @@ import Testing
 @testable import Switchyard
 
 /// `webhooks listen --sync STATE` run as a user runs it: an export to a file with a state file, then the
-/// listener, and the sandbox's signed deliveries for an edit and a delete reaching the export's file.
+/// listener, and the sandbox's signed deliveries for an edit and a delete reaching the export's file, for
+/// Jira issues and for Confluence pages.
 @Suite("webhooks listen --sync keeps an export fresh")
 struct WebhookSyncCommandLineTests {
     /// What a process writes to a pipe, collected as it arrives.
@@ -96,6 +97,75 @@ struct WebhookSyncCommandLineTests {
             #expect(saved.checkpoint.ids?.contains("DEMO-9") == false)
             #expect(saved.checkpoint.ids?.count == 29)
             #expect(saved.outputBytes == (try String(contentsOfFile: output, encoding: .utf8)).utf8.count)
+        }
+    }
+
+    @Test("A Confluence page edited and one trashed after a space export reach its file through a Confluence webhook")
+    func confluencePageEventsReachTheExport() async throws {
+        try await withSandbox { sandbox in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("webhook-sync-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let output = directory + "/wiki.jsonl"
+            let state = directory + "/wiki.state.json"
+            let secret = "wiki-sync-secret"
+            let site = [
+                "CONFLUENCE_BASE_URL": sandbox.server.baseURL, "CONFLUENCE_EMAIL": SandboxCredentials.email,
+                "CONFLUENCE_API_TOKEN": SandboxCredentials.apiToken, "XDG_CONFIG_HOME": directory + "/config",
+            ]
+            let export = try CommandLine.run(
+                ["export", "confluence", "--space-key", "DEMO", "-o", output, "--state", state, "--progress", "none"], environment: site
+            )
+            #expect(export.status == 0, "\(export.stderr)")
+            let exported = try lines(output)
+            let pages = exported.compactMap { $0["id"]?.stringValue }
+            #expect(pages.count >= 2, "\(exported.count) documents")
+
+            let listener = Process()
+            listener.executableURL = URL(fileURLWithPath: CommandLine.executable)
+            listener.arguments = ["webhooks", "listen", "--port", "0", "--secret", secret, "--sync", state]
+            var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("JIRA_") && !$0.key.hasPrefix("CONFLUENCE_") }
+            environment["SWITCHYARD_HOME"] = SandboxHarness.repositoryRoot
+            environment.merge(site) { $1 }
+            listener.environment = environment
+            let stdout = Pipe()
+            let stderr = Pipe()
+            listener.standardOutput = stdout
+            listener.standardError = stderr
+            let events = Collected(stdout)
+            let log = Collected(stderr)
+            try listener.run()
+            defer { if listener.isRunning { listener.terminate() } }
+
+            let marker = "listening for webhook deliveries on "
+            #expect(try await eventually { log.value.contains(marker) }, "\(log.value)")
+            let url = try #require(log.value.components(separatedBy: marker).last?.split(separator: "\n").first.map(String.init))
+            _ = try await sandbox.data("confluence-datacenter", "webhooks", "create", [
+                "name": "sync", "url": .string(url), "events": ["page_updated", "page_trashed"], "secret": .string(secret),
+            ])
+
+            let edited = pages[pages.count - 1]
+            let current = try await sandbox.data("confluence", "pages", "get", ["page_id": .string(edited)])
+            let title = try #require(current["title"]?.stringValue)
+            let edit = await sandbox.execute("confluence", "pages", "update", [
+                "page_id": .string(edited), "title": .string(title), "body": "Synced by a **webhook**.",
+            ])
+            #expect(edit.isSuccess, "\(edit.json)")
+            let appended = try await eventually {
+                try lines(output).dropFirst(exported.count).contains { $0["id"]?.stringValue == edited && ($0["text"]?.stringValue ?? "").contains("Synced by a") }
+            }
+            #expect(appended, "events: \(events.value)\nlog: \(log.value)")
+
+            let trashed = pages[pages.count - 2]
+            let delete = await sandbox.execute("confluence", "pages", "delete", ["page_id": .string(trashed)])
+            #expect(delete.isSuccess, "\(delete.json)")
+            let tombstoned = try await eventually { try lines(output).contains { $0["id"]?.stringValue == trashed && $0["deleted"] == true } }
+            #expect(tombstoned, "events: \(events.value)\nlog: \(log.value)")
+
+            listener.interrupt()
+            listener.waitUntilExit()
+            #expect(listener.terminationStatus == 0, "\(log.value)")
+            #expect(events.value.contains(#""event":"page_trashed""#), "\(events.value)")
         }
     }
 

@@ -1,5 +1,5 @@
 /// Everything Confluence-side the sandbox knows: spaces, pages, blog posts, and their labels, footer
-/// comments and attachments.
+/// comments and attachments; and the webhooks told of their changes.
 ///
 /// ```swift
 /// state.space(key: "DEMO")?.homepageId          // "98305"
@@ -20,6 +20,9 @@ struct ConfluenceState: Sendable {
     var nextLabelID = 1_001
     /// The versions a page or blog post had before its current one, by content id, as saves replace them.
     private(set) var earlierVersions: [String: [ConfluenceContent.Version]] = [:]
+    /// Webhooks registered through Data Center's REST API.
+    var webhooks: [ConfluenceWebhook] = []
+    var nextWebhookID = 1
 
     init(spaces: [ConfluenceSpace], content: [ConfluenceContent], nextContentID: Int) {
         self.spaces = spaces

@@ -20,7 +20,7 @@ struct JiraWebhook: Sendable, Equatable {
     var name: String
     var url: String
     var events: [String]
-    /// Stored and shown; the sandbox does not evaluate it, so every issue event goes out.
+    /// Only issues matching it are delivered (an unparsable filter matches nothing).
     var jqlFilter: String?
     var secret: String?
     var enabled = true

@@ -1,15 +1,9 @@
-import AsyncHTTPClient
-import Crypto
 import Foundation
-import NIOCore
 import Switchyard
 
-/// Sends an issue event to every enabled webhook that asked for it, the way Jira does: a JSON body with
-/// `timestamp`, `webhookEvent`, `issue`, `user` and (for updates) `changelog`; an `X-Atlassian-Webhook-Identifier`;
-/// and, when the webhook has a secret, `X-Hub-Signature: sha256=<HMAC-SHA256 of the body>`.
-///
-/// Deliveries go out on tasks of their own, so the API response that caused them never waits; a receiver that
-/// is down or slow only loses its event, as with a real Jira that has run out of retries.
+/// Sends an issue event to every enabled webhook that asked for it and whose JQL filter the issue matches, the
+/// way Jira does: a JSON body with `timestamp`, `webhookEvent`, `issue`, `user` and (for updates) `changelog`,
+/// signed as ``SignedDelivery`` describes.
 ///
 /// ```swift
 /// JiraWebhookDeliveries(store: store).issueChanged("jira:issue_created", issue: created, actorId: actor, history: nil, baseURL: request.baseURL)
@@ -44,7 +38,7 @@ struct JiraWebhookDeliveries: Sendable {
                 ]
             }
             let body = JSONValue.object(payload).serializedBytes()
-            Self.send(body: webhook.excludeBody ? [] : body, to: webhook)
+            SignedDelivery(url: webhook.url, secret: webhook.secret, body: webhook.excludeBody ? [] : body).send()
         }
     }
 
@@ -69,21 +63,5 @@ struct JiraWebhookDeliveries: Sendable {
             "from": item.from.map(JSONValue.string) ?? .null, "fromString": item.fromString.map(JSONValue.string) ?? .null,
             "to": item.to.map(JSONValue.string) ?? .null, "toString": item.toString.map(JSONValue.string) ?? .null,
         ]
-    }
-
-    private static func send(body: [UInt8], to webhook: JiraWebhook) {
-        var request = HTTPClientRequest(url: webhook.url)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "X-Atlassian-Webhook-Identifier", value: UUID().uuidString.lowercased())
-        if let secret = webhook.secret {
-            let code = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Array(secret.utf8)))
-            request.headers.add(name: "X-Hub-Signature", value: "sha256=" + code.map { String(format: "%02x", $0) }.joined())
-        }
-        request.body = .bytes(body)
-        Task.detached {
-            let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(10))
-            _ = try? await response?.body.collect(upTo: 1 << 20)
-        }
     }
 }
