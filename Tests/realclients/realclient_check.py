@@ -4,7 +4,8 @@
 
 Starts `SWITCHYARD_BINARY sandbox --port 0`, reads its URL from the first line it prints, and runs each check
 against Jira Cloud (the site root), Jira Data Center (the `/jira` context path), Confluence Cloud (`/wiki`) and
-Confluence Data Center (no context path), with pycontribs `jira` and `atlassian-python-api`. Each check prints
+Confluence Data Center (no context path), with pycontribs `jira` and `atlassian-python-api` (whose ServiceDesk
+client covers Jira Service Management). Each check prints
 one PASS or FAIL line; the last line is `N passed, N failed`, and the exit status is 1 on any failure.
 """
 
@@ -14,7 +15,7 @@ import sys
 import traceback
 import uuid
 
-from atlassian import Confluence, Jira
+from atlassian import Confluence, Jira, ServiceDesk
 from jira import JIRA
 
 EMAIL = "demo@example.com"
@@ -104,6 +105,19 @@ def pycontribs_checks(label, client_factory, deployment, version_prefix):
         expect(any("pycontribs" in str(body) for body in bodies), f"comments {bodies}")
         return f"comment {added.id} on {state['issue']}"
 
+    def service_desk():
+        # pycontribs asks /rest/servicedeskapi/info first, then lists desks and finds a request type by name.
+        jira = state["jira"]
+        expect(jira.supports_service_desk(), "supports_service_desk() is False")
+        desks = {desk.projectKey: desk.id for desk in jira.service_desks()}
+        expect("OPS" in desks, f"desks {desks}")
+        summary = unique("Raised by pycontribs jira")
+        issue = jira.create_customer_request({
+            "serviceDeskId": desks["OPS"], "requestTypeId": "Get IT help", "requestFieldValues": {"summary": summary},
+        })
+        expect(issue.key.startswith("OPS-") and issue.fields.summary == summary, f"issue {issue.key} {issue.fields.summary!r}")
+        return f"desks {sorted(desks)}, raised {issue.key}"
+
     def transition():
         jira = state["jira"]
         available = {t["name"]: t["id"] for t in jira.transitions(state["issue"])}
@@ -116,6 +130,7 @@ def pycontribs_checks(label, client_factory, deployment, version_prefix):
     for name, function in [
         ("connect (serverInfo)", connect), ("read issue", read_issue), ("JQL search", search),
         ("create issue", create), ("add comment", comment), ("transition issue", transition),
+        ("service desk request", service_desk),
     ]:
         check(f"pycontribs jira {label}: {name}", function)
 
@@ -169,6 +184,63 @@ def atlassian_jira_checks(label, jira, deployment):
         check(f"atlassian-python-api Jira {label}: {name}", function)
 
 
+# MARK: atlassian-python-api Jira Service Management
+
+
+def atlassian_service_desk_checks(label, desk):
+    state = {}
+
+    def service_desks():
+        desks = desk.get_service_desks()
+        keys = [item["projectKey"] for item in desks]
+        expect("OPS" in keys, f"desks {desks}")
+        state["desk"] = next(item["id"] for item in desks if item["projectKey"] == "OPS")
+        return f"{len(desks)} desks: {', '.join(keys)}"
+
+    def queues():
+        page = desk.get_queues(state["desk"], include_count=True)
+        names = [queue["name"] for queue in page["values"]]
+        expect(page["isLastPage"] is True and names, f"queues {page}")
+        expect(all(isinstance(queue.get("issueCount"), int) for queue in page["values"]), "no issueCount")
+        state["queue"] = page["values"][0]["id"]
+        state["count"] = page["values"][0]["issueCount"]
+        return ", ".join(f"{queue['name']} ({queue['issueCount']})" for queue in page["values"])
+
+    def queue_issues():
+        page = desk.get_issues_in_queue(state["desk"], state["queue"])
+        keys = [issue["key"] for issue in page["values"]]
+        expect(len(keys) == state["count"], f"{len(keys)} issues, the queue counts {state['count']}")
+        return ", ".join(keys)
+
+    def request_types():
+        types = desk.get_request_types(state["desk"])["values"]
+        expect(types and all(item["serviceDeskId"] == state["desk"] for item in types), f"types {types}")
+        state["type"] = types[0]["id"]
+        return ", ".join(item["name"] for item in types)
+
+    def raise_request():
+        summary = unique("Raised by atlassian-python-api")
+        created = desk.create_customer_request(state["desk"], state["type"], {"summary": summary, "description": "From a real client."})
+        expect(created["issueKey"].startswith("OPS-"), f"created {created}")
+        read = desk.get_customer_request(created["issueKey"])
+        values = {value["fieldId"]: value["value"] for value in read["requestFieldValues"]}
+        expect(values.get("summary") == summary, f"values {values}")
+        state["request"] = created["issueKey"]
+        return f"{created['issueKey']} ({read['currentStatus']['status']})"
+
+    def sla():
+        slas = desk.get_sla(state["request"])
+        names = [item["name"] for item in slas]
+        expect(names and all("ongoingCycle" in item or item["completedCycles"] for item in slas), f"slas {slas}")
+        return ", ".join(names)
+
+    for name, function in [
+        ("service desks", service_desks), ("queues with counts", queues), ("issues in queue", queue_issues),
+        ("request types", request_types), ("raise and read a request", raise_request), ("SLAs", sla),
+    ]:
+        check(f"atlassian-python-api Service Desk {label}: {name}", function)
+
+
 # MARK: atlassian-python-api Confluence
 
 
@@ -217,6 +289,8 @@ def main():
         pycontribs_checks("Data Center", lambda: JIRA(server=url + "/jira", token_auth=PAT), "Server", (9, 12, 2))
         atlassian_jira_checks("Cloud", Jira(url=url, username=EMAIL, password=API_TOKEN, cloud=True), "Cloud")
         atlassian_jira_checks("Data Center", Jira(url=url + "/jira", token=PAT), "Server")
+        atlassian_service_desk_checks("Cloud", ServiceDesk(url=url, username=EMAIL, password=API_TOKEN, cloud=True))
+        atlassian_service_desk_checks("Data Center", ServiceDesk(url=url + "/jira", token=PAT))
         atlassian_confluence_checks("Cloud", Confluence(url=url + "/wiki", username=EMAIL, password=API_TOKEN, cloud=True))
         atlassian_confluence_checks("Data Center", Confluence(url=url, token=PAT))
     finally:

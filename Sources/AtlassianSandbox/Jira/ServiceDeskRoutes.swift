@@ -1,6 +1,6 @@
 import Switchyard
 
-/// Jira Service Management REST (`/rest/servicedeskapi`), as Cloud and Data Center serve it: service desks,
+/// Jira Service Management REST (`/rest/servicedeskapi`), as Cloud and Data Center serve it: `info`, service desks,
 /// their queues and the issues in each, request types and their fields, raising a customer request (which
 /// creates the issue), reading one back, and its SLAs. Lists are PagedDTOs paged by `start` and `limit`;
 /// errors are `{"errorMessage": …}`.
@@ -19,6 +19,18 @@ struct ServiceDeskRoutes: RouteGroup {
 
     func register(on router: inout Router) {
         let base = Self.base
+        router.add(.GET, "\(base)/info", dialect: .serviceDesk) { request in
+            // What clients probe to learn that Jira Service Management is installed.
+            let dataCenter = request.jiraDeployment == .dataCenter
+            return .json([
+                "version": .string(dataCenter ? "10.3.2" : "10.0.0"),
+                "platformVersion": .string(dataCenter ? "10.3.2" : "1001.0.0"),
+                "buildDate": ServiceDeskRenderer(state: store.snapshot().jira, request: request).date(Timestamp(year: 2026, month: 1, day: 5)),
+                "buildChangeSet": "sandbox",
+                "isLicensedForUse": true,
+                "_links": ["self": .string("\(request.baseURL)\(base)/info")],
+            ])
+        }
         router.add(.GET, "\(base)/servicedesk", dialect: .serviceDesk) { request in
             let (start, limit) = try ServiceDeskRenderer.window(request)
             let renderer = ServiceDeskRenderer(state: store.snapshot().jira, request: request)
