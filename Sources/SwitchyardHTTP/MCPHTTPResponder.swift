@@ -262,10 +262,29 @@ struct AcceptedMedia {
             (json, eventStream) = (true, false)
             return
         }
-        let types = header.lowercased().split(separator: ",").map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces) }
-        let any = types.contains("*/*")
-        json = any || types.contains("application/json") || types.contains("application/*")
-        eventStream = types.contains("text/event-stream") || types.contains("text/*")
+        // Byte by byte, on every POST: each media range up to its parameters, spaces trimmed, compared
+        // without regard to case.
+        var json = false
+        var eventStream = false
+        for item in header.utf8.split(separator: UInt8(ascii: ",")) {
+            var range = item.prefix { $0 != UInt8(ascii: ";") }
+            while let first = range.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { range = range.dropFirst() }
+            while let last = range.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { range = range.dropLast() }
+            if Self.equal(range, "*/*") || Self.equal(range, "application/json") || Self.equal(range, "application/*") { json = true }
+            if Self.equal(range, "text/event-stream") || Self.equal(range, "text/*") { eventStream = true }
+        }
+        self.json = json
+        self.eventStream = eventStream
+    }
+
+    /// Whether `bytes` spell `lowercase` (ASCII, any case).
+    private static func equal(_ bytes: Substring.UTF8View, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        return lowercase.withUTF8Buffer { expected in
+            zip(bytes, expected).allSatisfy { byte, wanted in
+                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == wanted
+            }
+        }
     }
 }
 

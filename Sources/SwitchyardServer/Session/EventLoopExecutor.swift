@@ -7,9 +7,9 @@ import Synchronization
 ///
 /// A request that prefers this executor sends, waits and resumes on one thread: async-http-client opens
 /// connections on the caller's event loop, so the response arrives where the request continues, instead
-/// of crossing from Swift Concurrency's pool to an event loop and back on every call. All requests share
-/// one loop: on the benchmark machine that was faster both one at a time and at 64 in flight than
-/// spreading them over the loops, which put half the responses on the other thread (README, Performance).
+/// of crossing from Swift Concurrency's pool to an event loop and back on every call. The requests of one
+/// stdio client share one loop (``shared``); the HTTP server, which answers many clients at once, hands each
+/// request the loops in turn (``next()``), so a replica uses every core.
 final class EventLoopExecutor: TaskExecutor {
     private let eventLoop: any EventLoop
 
@@ -24,6 +24,21 @@ final class EventLoopExecutor: TaskExecutor {
         return executor
     }()
     private static let started = Atomic(false)
+
+    /// One executor per loop of NIO's shared group, ``shared`` first.
+    private static let all: [EventLoopExecutor] = {
+        var executors = [shared]
+        for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() where loop !== shared.eventLoop {
+            executors.append(EventLoopExecutor(eventLoop: loop))
+        }
+        return executors
+    }()
+    private static let turn = Atomic(0)
+
+    /// The group's loops in turn, one per call.
+    static func next() -> EventLoopExecutor {
+        all[turn.add(1, ordering: .relaxed).oldValue % all.count]
+    }
 
     /// ``shared`` once its loops run, else `nil`: a task that would rather not wait for them runs on the
     /// global executor.

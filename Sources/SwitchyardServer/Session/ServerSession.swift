@@ -138,10 +138,10 @@ public final class ServerSession: Sendable {
 
     /// Answers one message or batch that arrived whole, for example an HTTP POST body: the reply, or `nil`
     /// when it held only notifications and responses. Notifications about the requests go to `channel`.
-    /// It runs on the requests' event loop, as stdio requests do, so the service calls it makes send and
-    /// resume on one thread.
+    /// It runs on one event loop, the next in turn, so the service calls it makes send and resume on one
+    /// thread while concurrent requests spread over the cores.
     public func respond(to value: JSONValue, channel: ClientChannel) async -> JSONValue? {
-        await withTaskExecutorPreference(EventLoopExecutor.shared) {
+        await withTaskExecutorPreference(EventLoopExecutor.next()) {
             if case .array(let elements) = value {
                 return await answerBatch(elements, channel: channel)
             }
