@@ -15,6 +15,14 @@ struct WebhookListenerHarness {
         func accept(_ event: WebhookEvent) { events.append(event) }
         func reject(_ rejection: WebhookRejection, _ delivery: RejectedDelivery) { rejections.append((rejection, delivery)) }
 
+        /// The refusals so far, once there is at least one (or after five seconds without any).
+        func firstRejections() async throws -> [(WebhookRejection, RejectedDelivery)] {
+            for _ in 0..<100 where rejections.isEmpty {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return rejections
+        }
+
         /// Waits up to `timeout` for `count` events.
         func events(count: Int, within timeout: Duration = .seconds(10)) async -> [WebhookEvent] {
             let deadline = ContinuousClock.now + timeout
@@ -82,4 +90,16 @@ struct WebhookListenerHarness {
     static func nowMilliseconds() -> Int64 {
         Int64(Date().timeIntervalSince1970 * 1000)
     }
+}
+
+/// Runs `body` with a sandbox and a listener, stopping the listener whatever happens.
+func withSandboxAndListener(_ body: (SandboxHarness, WebhookListenerHarness) async throws -> Void) async throws {
+    let listener = try await WebhookListenerHarness.start()
+    do {
+        try await withSandbox { sandbox in try await body(sandbox, listener) }
+    } catch {
+        await listener.running.stop()
+        throw error
+    }
+    await listener.running.stop()
 }

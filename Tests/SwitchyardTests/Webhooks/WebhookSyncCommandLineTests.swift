@@ -36,6 +36,38 @@ struct WebhookSyncCommandLineTests {
         return try condition()
     }
 
+    /// `switchyard webhooks listen --port 0 ARGUMENTS` as a process with the site's `environment` (and no other
+    /// JIRA_/CONFLUENCE_ variables), once it says where it listens: the process, its stdout (event lines) and
+    /// stderr, and its URL.
+    private func startListener(_ arguments: [String], environment site: [String: String]) async throws -> (Process, Collected, Collected, String) {
+        let listener = Process()
+        listener.executableURL = URL(fileURLWithPath: CommandLine.executable)
+        listener.arguments = ["webhooks", "listen", "--port", "0"] + arguments
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("JIRA_") && !$0.key.hasPrefix("CONFLUENCE_") }
+        environment["SWITCHYARD_HOME"] = SandboxHarness.repositoryRoot
+        environment.merge(site) { $1 }
+        listener.environment = environment
+        let stdout = Pipe()
+        let stderr = Pipe()
+        listener.standardOutput = stdout
+        listener.standardError = stderr
+        let events = Collected(stdout)
+        let log = Collected(stderr)
+        try listener.run()
+        let marker = "listening for webhook deliveries on "
+        guard try await eventually({ log.value.contains(marker) }),
+              let url = log.value.components(separatedBy: marker).last?.split(separator: "\n").first.map(String.init) else {
+            listener.terminate()
+            throw ListenerDidNotStart(log: log.value)
+        }
+        return (listener, events, log, url)
+    }
+
+    private struct ListenerDidNotStart: Error, CustomStringConvertible {
+        let log: String
+        var description: String { "webhooks listen did not say where it listens; stderr: \(log)" }
+    }
+
     @Test("An issue edited and one deleted after the export are appended to its file: the new version, then a tombstone")
     func editAndDeleteReachTheExport() async throws {
         try await withSandbox { sandbox in
@@ -53,26 +85,8 @@ struct WebhookSyncCommandLineTests {
             #expect(export.status == 0, "\(export.stderr)")
             #expect(try lines(output).count == 30)
 
-            let listener = Process()
-            listener.executableURL = URL(fileURLWithPath: CommandLine.executable)
-            listener.arguments = ["webhooks", "listen", "--port", "0", "--sync", state]
-            var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("JIRA_") && !$0.key.hasPrefix("CONFLUENCE_") }
-            environment["SWITCHYARD_HOME"] = SandboxHarness.repositoryRoot
-            environment["JIRA_WEBHOOK_SECRET"] = secret
-            environment.merge(site) { $1 }
-            listener.environment = environment
-            let stdout = Pipe()
-            let stderr = Pipe()
-            listener.standardOutput = stdout
-            listener.standardError = stderr
-            let events = Collected(stdout)
-            let log = Collected(stderr)
-            try listener.run()
+            let (listener, events, log, url) = try await startListener(["--sync", state], environment: site.merging(["JIRA_WEBHOOK_SECRET": secret]) { $1 })
             defer { if listener.isRunning { listener.terminate() } }
-
-            let marker = "listening for webhook deliveries on "
-            #expect(try await eventually { log.value.contains(marker) }, "\(log.value)")
-            let url = try #require(log.value.components(separatedBy: marker).last?.split(separator: "\n").first.map(String.init))
             _ = try await sandbox.data("jira-datacenter", "webhooks", "create", [
                 "name": "sync", "url": .string(url), "events": ["jira:issue_updated", "jira:issue_deleted"],
                 "jql_filter": "project = DEMO", "secret": .string(secret),
@@ -121,25 +135,8 @@ struct WebhookSyncCommandLineTests {
             let pages = exported.compactMap { $0["id"]?.stringValue }
             #expect(pages.count >= 2, "\(exported.count) documents")
 
-            let listener = Process()
-            listener.executableURL = URL(fileURLWithPath: CommandLine.executable)
-            listener.arguments = ["webhooks", "listen", "--port", "0", "--secret", secret, "--sync", state]
-            var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("JIRA_") && !$0.key.hasPrefix("CONFLUENCE_") }
-            environment["SWITCHYARD_HOME"] = SandboxHarness.repositoryRoot
-            environment.merge(site) { $1 }
-            listener.environment = environment
-            let stdout = Pipe()
-            let stderr = Pipe()
-            listener.standardOutput = stdout
-            listener.standardError = stderr
-            let events = Collected(stdout)
-            let log = Collected(stderr)
-            try listener.run()
+            let (listener, events, log, url) = try await startListener(["--secret", secret, "--sync", state], environment: site)
             defer { if listener.isRunning { listener.terminate() } }
-
-            let marker = "listening for webhook deliveries on "
-            #expect(try await eventually { log.value.contains(marker) }, "\(log.value)")
-            let url = try #require(log.value.components(separatedBy: marker).last?.split(separator: "\n").first.map(String.init))
             _ = try await sandbox.data("confluence-datacenter", "webhooks", "create", [
                 "name": "sync", "url": .string(url), "events": ["page_updated", "page_trashed"], "secret": .string(secret),
             ])
