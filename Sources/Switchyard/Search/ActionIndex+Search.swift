@@ -28,15 +28,22 @@ extension ActionIndex {
         let terms = words.filter { !SearchTokenizer.stopWords.contains($0) }.map(SearchTokenizer.stem).filter { seenTerms.insert($0).inserted }
         var scores = [Float](repeating: 0, count: entries.count)
         var exact: Set<Int32> = []
+        var namedBefore = false
         for term in terms {
             guard let id = vocabulary[term], exact.insert(id).inserted else { continue }
             let list = SearchIntent.verbTerms.contains(term) ? verbPostings[id] ?? [] : postings[Int(id)]
             accumulate(list, into: &scores)
+            if let names = namePostings[id] {
+                // The first thing named is usually what the request is about: "labels on page 123".
+                accumulate(names, weight: namedBefore ? Self.laterNameWeight : 1, into: &scores)
+                namedBefore = true
+            }
         }
         for (term, weights) in expansions(of: terms, excluding: exact, connectors: scopeConnectors) {
             accumulate(postings[Int(term)], weights: weights, into: &scores)
         }
-        return top(limit, of: scores, in: scope, intent: intent).map { index, score in
+        let namesSomething = Self.namesSomething(query)
+        return top(limit, of: scores, in: scope, intent: intent, namesSomething: namesSomething).map { index, score in
             let entry = entries[index]
             return ActionMatch(id: entry.id, score: Double(score), summary: entry.summary, requiredParams: entry.requiredParams, readOnly: entry.readOnly)
         }
@@ -63,6 +70,14 @@ extension ActionIndex {
         }
     }
 
+    private func accumulate(_ list: [Posting], weight: Float, into scores: inout [Float]) {
+        scores.withUnsafeMutableBufferPointer { buffer in
+            for posting in list {
+                buffer[Int(posting.entry)] += weight * posting.impact
+            }
+        }
+    }
+
     private func accumulate(_ list: [Posting], weights: [Float], into scores: inout [Float]) {
         scores.withUnsafeMutableBufferPointer { buffer in
             for posting in list {
@@ -72,8 +87,18 @@ extension ActionIndex {
         }
     }
 
+    /// Whether `query` carries a value an action could take: a number, a key, a word in capitals or a quote.
+    static func namesSomething(_ query: String) -> Bool {
+        var capitals = 0
+        for scalar in query.unicodeScalars {
+            if ("0"..."9").contains(scalar) || scalar == "\"" || scalar == "'" { return true }
+            if ("A"..."Z").contains(scalar) { capitals += 1; if capitals >= 2 { return true } } else { capitals = 0 }
+        }
+        return false
+    }
+
     /// The `limit` best entries of `scope` after intent weighting, best first, ties by id.
-    private func top(_ limit: Int, of scores: [Float], in scope: Range<Int>, intent: SearchIntent) -> [(Int, Float)] {
+    private func top(_ limit: Int, of scores: [Float], in scope: Range<Int>, intent: SearchIntent, namesSomething: Bool) -> [(Int, Float)] {
         var best: [(index: Int, score: Float)] = []
         best.reserveCapacity(limit + 1)
         func ranksBefore(_ a: (index: Int, score: Float), _ b: (index: Int, score: Float)) -> Bool {
@@ -85,10 +110,12 @@ extension ActionIndex {
             switch intent {
             case .read where !entry.readOnly, .write where entry.readOnly, .remove where entry.readOnly: score *= Self.intentMismatch
             case .write where entry.deletes: score *= Self.writeIntentDelete
+            case .remove where !entry.deletes: score *= Self.removeIntentKeep
             case .unknown where !entry.readOnly: score *= Self.unknownIntentWrite
             default: break
             }
             if entry.generated { score *= Self.generatedAction }
+            if !namesSomething, entry.readOnly, !entry.requiredParams.isEmpty { score *= Self.nothingNamed }
             let candidate = (index: index, score: score)
             if best.count == limit, let last = best.last, !ranksBefore(candidate, last) { continue }
             let position = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count

@@ -2,10 +2,12 @@
 ///
 /// Ranking is field-weighted BM25 (BM25F, see ``SearchField``) over each action's id, keywords, summary,
 /// description, param names, entity and connector. Query words also match through the connector's declared
-/// `synonyms` ("ticket" → "issue"), at a lower weight than the words themselves, and a request that reads as a
-/// change ("assign", "close", "log") favours actions that are not read-only, while a question ("show",
-/// "which", "how many") favours read-only ones (``SearchIntent``); such verbs match action names and keywords,
-/// not descriptions. Equal scores are ordered by id.
+/// `synonyms` ("ticket" → "issue"), at a lower weight than the words themselves; a word that names an action's
+/// entity or action earns a bonus on top. A request that reads as a change ("assign", "close", "log") favours
+/// actions that are not read-only, one that takes away ("delete", "untag") favours those that delete, while a
+/// question ("show", "which", "how many") favours read-only ones (``SearchIntent``); such verbs match action
+/// names and keywords, not descriptions. A request that names no value (no key, number, quote or word in
+/// capitals) leans to reads that need none: lists over gets. Equal scores are ordered by id.
 ///
 /// Everything a query needs is computed when the index is built: each term's per-action contribution is
 /// stored in a posting list under an integer term id, so a search adds up a few lists of numbers.
@@ -47,6 +49,8 @@ public struct ActionIndex: Sendable {
     let postings: [[Posting]]
     /// For the verbs of ``SearchIntent``: posting lists over the name and keyword fields only.
     let verbPostings: [Int32: [Posting]]
+    /// For the other terms of entity and action names: the bonus of naming the thing an action is about.
+    let namePostings: [Int32: [Posting]]
     /// Per connector: a stemmed query word → the term ids it also stands for.
     let synonyms: [[String: [Int32]]]
 
@@ -60,6 +64,17 @@ public struct ActionIndex: Sendable {
     static let unknownIntentWrite: Float = 0.7
     /// The factor for a DELETE action when the request adds or changes something.
     static let writeIntentDelete: Float = 0.8
+    /// What a query word adds, as a share of its idf, for naming an action's entity or action ("priorities"
+    /// for `priorities/list`): BM25's saturation otherwise lets a word in a long description count nearly as
+    /// much as the name of the thing the action is about.
+    static let nameBonus: Float = 0.5
+    /// The share of ``nameBonus`` for the names a request mentions after its first.
+    static let laterNameWeight: Float = 0.5
+    /// The factor for a write that deletes nothing when the request takes something away.
+    static let removeIntentKeep: Float = 0.8
+    /// The factor for a read that needs params when the request names no value ("what spaces do we have"
+    /// lists them; "space DEV" gets one).
+    static let nothingNamed: Float = 0.9
     /// The factor for a generated action: a curated one that matches about as well ranks first.
     static let generatedAction: Float = 0.6
     /// The most matches one search returns.
@@ -82,7 +97,8 @@ public struct ActionIndex: Sendable {
 
     init(
         connectors: [String], entries: [Entry], entryConnector: [Int32], connectorRanges: [Range<Int>],
-        vocabulary: [String: Int32], postings: [[Posting]], verbPostings: [Int32: [Posting]], synonyms: [[String: [Int32]]]
+        vocabulary: [String: Int32], postings: [[Posting]], verbPostings: [Int32: [Posting]], namePostings: [Int32: [Posting]],
+        synonyms: [[String: [Int32]]]
     ) {
         self.connectors = connectors
         self.entries = entries
@@ -91,6 +107,7 @@ public struct ActionIndex: Sendable {
         self.vocabulary = vocabulary
         self.postings = postings
         self.verbPostings = verbPostings
+        self.namePostings = namePostings
         self.synonyms = synonyms
     }
 

@@ -109,10 +109,15 @@ struct ActionIndexBuilder {
         }
         var postings = [[ActionIndex.Posting]](repeating: [], count: vocabulary.count)
         var verbPostings: [Int32: [ActionIndex.Posting]] = [:]
+        var namePostings: [Int32: [ActionIndex.Posting]] = [:]
         for (entry, combined) in frequencies.enumerated() {
             for (term, frequency) in combined {
                 let impact = idf(term) * frequency / (ActionIndex.k1 + frequency)
                 postings[Int(term)].append(ActionIndex.Posting(entry: Int32(entry), impact: impact))
+            }
+            // The name's other words: the bonus for naming what the action is about.
+            for term in fieldCounts[entry][SearchField.name.rawValue].keys where !verbTerms.contains(term) {
+                namePostings[term, default: []].append(ActionIndex.Posting(entry: Int32(entry), impact: idf(term) * ActionIndex.nameBonus))
             }
             // Only the verbs the entry's name and keywords hold: looking every verb up in every entry made
             // building the index over thousands of actions take seconds.
@@ -132,7 +137,7 @@ struct ActionIndexBuilder {
         }
         return ActionIndex(
             connectors: connectors, entries: entries, entryConnector: entryConnector, connectorRanges: connectorRanges,
-            vocabulary: vocabulary, postings: postings, verbPostings: verbPostings, synonyms: synonyms
+            vocabulary: vocabulary, postings: postings, verbPostings: verbPostings, namePostings: namePostings, synonyms: synonyms
         )
     }
 

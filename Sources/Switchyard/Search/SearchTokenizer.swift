@@ -4,7 +4,7 @@
 ///
 /// Identifiers say little about which action is meant: numbers ("10000") are dropped, and a key such as
 /// "DEMO-12" becomes the word "key" (a request naming a key is usually about the thing with that key). In
-/// manifest prose, words in capitals ("the DEV space") are example values and are dropped too.
+/// manifest prose, words in capitals ("the DEV space"), paths and URLs are example values and are dropped too.
 ///
 /// ```swift
 /// SearchTokenizer.terms("Move DEMO-5 to Done")       // ["mov", "key", "don"]
@@ -36,6 +36,7 @@ public enum SearchTokenizer {
     /// The words of one whitespace-free chunk: split at other characters and at lower-to-upper case changes.
     private static func appendWords(of chunk: [Unicode.Scalar], prose: Bool, to words: inout [String]) {
         guard !chunk.isEmpty else { return }
+        if prose, isPathOrURL(chunk) { return }
         if isKey(chunk) {
             words.append("key")
             return
@@ -79,6 +80,16 @@ public enum SearchTokenizer {
 
     private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase
+    }
+
+    /// `/wiki/api/v2/pages`, `https://acme.atlassian.net/wiki` or `(/rest/api/3)`: a value in prose, not words
+    /// about the action.
+    private static func isPathOrURL(_ chunk: [Unicode.Scalar]) -> Bool {
+        let start = chunk.firstIndex { $0 != "(" && $0 != "\"" && $0 != "'" && $0 != "`" } ?? chunk.endIndex
+        if start < chunk.endIndex, chunk[start] == "/" { return true }
+        return chunk.indices.contains { index in
+            index + 2 < chunk.count && chunk[index] == ":" && chunk[index + 1] == "/" && chunk[index + 2] == "/"
+        }
     }
 
     /// An issue key such as `DEMO-12` (or `(DEMO-12),`): capital letters, a dash, digits.
@@ -144,6 +155,7 @@ public enum SearchTokenizer {
         "me", "my", "mine", "i", "we", "our", "us", "you", "your", "they", "them", "their", "he", "she", "his", "her",
         "please", "can", "could", "would", "should", "will", "shall", "may", "might", "do", "does", "did", "have", "has", "had",
         "want", "need", "like", "let", "lets", "s", "e", "g", "eg", "ie", "etc", "via", "using", "use", "used",
-        "what", "whats", "which", "how", "where",
+        "what", "whats", "which", "how", "where", "exist", "exists", "existing", "own", "across", "between", "about",
+        "among", "all",
     ]
 }

@@ -106,6 +106,54 @@ struct ActionIndexTests {
         #expect(SearchIntent(words: SearchTokenizer.words("how many bugs, then close them")) == .read)
     }
 
+    @Test("naming an action's entity outweighs the same word said more often in another action's description")
+    func entityNameBonus() throws {
+        let index = ActionIndex(manifests: [try searchManifest("tracker", [
+            "priorities": ["list": ("The levels there are, highest first.", "GET", [])],
+            "items": [
+                "get": ("One item: its priority, priority history and priority level.", "GET", []),
+            ],
+        ])])
+        #expect(try index.search("which priorities are there").first?.id.description == "tracker/priorities/list")
+    }
+
+    @Test("a request to take something away favours an action that deletes over other writes")
+    func removeIntent() throws {
+        let index = ActionIndex(manifests: [try searchManifest("docs", [
+            "drafts": [
+                "create": ("Start a draft of a page.", "POST", []),
+                "discard": ("A draft of a page, gone for good.", "DELETE", []),
+            ],
+        ])])
+        #expect(try index.search("delete the draft page").first?.id.action == "discard")
+        #expect(try index.search("start a draft page").first?.id.action == "create")
+    }
+
+    @Test("a question words only where it opens the request: \"notify me when…\" is a change, \"when did…\" a question")
+    func questionWordsOpenAQuestion() {
+        #expect(SearchIntent(words: SearchTokenizer.words("notify my service when a page is edited")) == .write)
+        #expect(SearchIntent(words: SearchTokenizer.words("when did DEMO-3 move")) == .read)
+        #expect(SearchIntent(words: SearchTokenizer.words("DEMO-3: who is watching")) == .read)
+        #expect(SearchIntent(words: SearchTokenizer.words("open five tickets at once")) == .write)
+        #expect(SearchIntent(words: SearchTokenizer.words("open bugs in DEMO")) == .read)
+    }
+
+    @Test("a request that names no value leans to the read that needs none; one that names a value to the read that takes it")
+    func valuesNamed() throws {
+        let index = ActionIndex(manifests: [try searchManifest("wiki", [
+            "spaces": [
+                "list": ("The spaces of the site.", "GET", []),
+                "get": ("One space of the site.", "GET", ["space_key"]),
+            ],
+        ])])
+        #expect(try index.search("what spaces do we have").first?.id.action == "list")
+        #expect(ActionIndex.namesSomething("space DEV"))
+        #expect(ActionIndex.namesSomething("page 123"))
+        #expect(ActionIndex.namesSomething("the \"Runbooks\" page"))
+        #expect(!ActionIndex.namesSomething("what spaces do we have"))
+        #expect(!ActionIndex.namesSomething("a Space"))
+    }
+
     @Test("equal scores are ordered by id, the same way every time")
     func tiesByID() throws {
         let index = ActionIndex(manifests: [try searchManifest("shop", invoicing), try searchManifest("shop-dc", invoicing)])
