@@ -23,30 +23,35 @@ extension JSONParser {
         return members
     }
 
-    /// How many members the `key` objects of the object's members hold in all, read in one pass over the
-    /// bytes: 3 for `{"a": {"actions": {"x": 1, "y": 2}}, "b": {"actions": {"z": 3}, "n": 0}}` and `actions`.
-    /// Members that are not objects count nothing.
-    static func nestedMemberCount(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, key: String) throws(JSONParseError) -> Int {
-        var count = 0
-        try walk(bytes, in: range) { parser, _ throws(JSONParseError) in
-            try parser.ifObject { parser throws(JSONParseError) in
-                try parser.forEachMember { parser, name throws(JSONParseError) in
-                    guard name == key else { return try parser.skipValue() }
-                    try parser.ifObject { parser throws(JSONParseError) in
-                        try parser.forEachMember { parser, _ throws(JSONParseError) in
-                            count += 1
-                            try parser.skipValue()
-                        }
-                    }
-                }
+    /// ``members(_:in:)`` without skimming the value of the member named `last` when it is the object's last
+    /// member and an object: its range reaches from its `{` to the `}` before the object's own, found from the
+    /// end. A manifest's `entities`, nearly all of it, is then read only when it is used. Should a member follow
+    /// it after all, that member ends up inside the range, and parsing the range reports it.
+    static func members(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, deferring last: String) throws(JSONParseError) -> [(key: String, value: Range<Int>)] {
+        let lastObjectEnd = endOfLastObjectValue(bytes, in: range)
+        var members: [(key: String, value: Range<Int>)] = []
+        try walk(bytes, in: range) { parser, key throws(JSONParseError) in
+            let start = parser.index
+            if key == last, let lastObjectEnd, start < lastObjectEnd, parser.peek() == UInt8(ascii: "{") {
+                parser.index = lastObjectEnd
+            } else {
+                try parser.skipValue()
             }
+            members.append((key, start..<parser.index))
         }
-        return count
+        return members
     }
 
-    /// Runs `body` on the value here when it is an object, and skips it when it is not.
-    private mutating func ifObject(_ body: (inout JSONParser) throws(JSONParseError) -> Void) throws(JSONParseError) {
-        if peek() == UInt8(ascii: "{") { try body(&self) } else { try skipValue() }
+    /// Just past the `}` that ends the last member's value of the object `range` holds, when that value is an
+    /// object (`…}` then the object's own `}`, whitespace aside); `nil` otherwise.
+    private static func endOfLastObjectValue(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
+        var position = range.upperBound - 1
+        for _ in 0..<2 {
+            while position > range.lowerBound, isWhitespace(bytes[position]) { position -= 1 }
+            guard position > range.lowerBound, bytes[position] == UInt8(ascii: "}") else { return nil }
+            position -= 1
+        }
+        return position + 2
     }
 
     /// Calls `body` for each member of the object that `range` holds; `body` reads or skips the value.

@@ -21,8 +21,6 @@ public struct ConnectorManifest: Sendable {
     /// Headers sent with every request.
     public let headers: [(name: String, value: Template)]
     public var entities: [Entity] { body.entities }
-    /// How many actions the connector has; a manifest whose entities are not decoded yet counts them in its JSON.
-    public var actionCount: Int { body.actionCount }
     /// Words a user may say → the words this manifest uses for them (`"ticket": ["issue"]`), for action search.
     public let synonyms: [String: [String]]
     /// Retry settings for every action of the connector (actions may override them).

@@ -4,7 +4,7 @@ import Synchronization
 ///
 /// ```swift
 /// let body = ManifestBody(entities: entities, toolsets: [])
-/// body.actionCount   // 12
+/// body.entities.count   // 3
 /// ```
 final class ManifestBody: Sendable {
     /// The JSON of a body not decoded yet, and what decoding it needs.
@@ -20,16 +20,6 @@ final class ManifestBody: Sendable {
     enum Entities: Sendable {
         case parsed(JSONValue?)
         case unparsed(file: [UInt8], range: Range<Int>)
-
-        /// How many actions the entities declare, without parsing (or decoding) them.
-        var actionCount: Int {
-            switch self {
-            case .parsed(let json):
-                return json?.objectValue?.reduce(0) { count, entity in count + (entity.value["actions"]?.objectValue?.count ?? 0) } ?? 0
-            case .unparsed(let file, let range):
-                return file.withUnsafeBufferPointer { buffer in (try? JSONParser.nestedMemberCount(buffer, in: range, key: "actions")) ?? 0 }
-            }
-        }
 
         /// The parsed JSON, or the problem that stops it being read.
         func json(problems: inout ProblemList) -> JSONValue? {
@@ -60,16 +50,6 @@ final class ManifestBody: Sendable {
 
     init(pending: Pending) {
         state = Mutex(.pending(pending))
-    }
-
-    /// How many actions the entities hold: counted, or read from the JSON of a pending body.
-    var actionCount: Int {
-        state.withLock { state in
-            switch state {
-            case .decoded(let entities, _): entities.reduce(0) { $0 + $1.actions.count }
-            case .pending(let pending): pending.entities.actionCount
-            }
-        }
     }
 
     var entities: [Entity] { decoded().entities }

@@ -54,12 +54,13 @@ public enum ManifestDecoder {
     }
 
     /// Every top-level member but `entities` parsed, and `entities` (nearly all of a manifest) left as bytes
-    /// to parse on first read.
+    /// to parse on first read. When `entities` comes last, as in the bundled manifests, its bytes are not even
+    /// skimmed now (``JSONParser/members(_:in:deferring:)``).
     private static func parseHeader(_ bytes: [UInt8]) throws(JSONParseError) -> (JSONValue, ManifestBody.Entities?) {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
             var header: [JSONObject.Member] = []
             var entities: ManifestBody.Entities?
-            for member in try JSONParser.members(buffer, in: 0..<buffer.count) {
+            for member in try JSONParser.members(buffer, in: 0..<buffer.count, deferring: "entities") {
                 if member.key == "entities", entities == nil {
                     entities = .unparsed(file: bytes, range: member.value)
                 } else {

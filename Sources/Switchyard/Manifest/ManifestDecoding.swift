@@ -3,15 +3,15 @@
 ///
 /// Decoding the actions (templates parsed, schemas compiled, response shapes read) is most of the cost
 /// of loading a manifest. A server that may never touch most connectors, or that answers its first
-/// `tools/list` in search mode with names and counts alone, need not pay it up front; the bundled
+/// `tools/list` in search mode with connector names alone, need not pay it up front; the bundled
 /// manifests, which CI checks, load this way in `switchyard serve`.
 ///
 /// ```swift
 /// let manifest = try ManifestDecoder.decode(file: "manifests/jira.json", decoding: .onFirstUse { problems in
 ///     problems.forEach { print($0) }
 /// })
-/// manifest.actionCount   // counted in the JSON
-/// manifest.entities      // decoded now, once
+/// manifest.auth           // read now
+/// manifest.entities       // decoded now, once
 /// ```
 public enum ManifestDecoding: Sendable {
     /// Everything now: a manifest with a problem anywhere is refused with all its problems.

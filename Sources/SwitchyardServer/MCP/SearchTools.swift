@@ -4,19 +4,19 @@ import Switchyard
 /// context the same few kilobytes whatever the size of the catalog behind them.
 ///
 /// ```swift
-/// let tools = SearchTools.definitions(connectors: ["jira", "confluence"], actionCount: 77)
+/// let tools = SearchTools.definitions(connectors: ["jira", "confluence"])
 /// ```
 enum SearchTools {
     static let searchName = "search_actions"
     static let describeName = "describe_action"
     static let executeName = "execute_action"
 
-    static func definitions(connectors: [String], actionCount: Int) -> [JSONValue] {
+    static func definitions(connectors: [String]) -> [JSONValue] {
         let id: JSONValue = ["type": "string", "description": "An action id from search_actions, connector/entity/action, e.g. jira/issues/get."]
         return [
             [
                 "name": .string(searchName),
-                "description": .string("Find the actions that do a task, among \(actionCount) actions of \(connectors.joined(separator: ", ")). Describe the task in plain words (e.g. \"move DEMO-5 to done\", \"pages labelled runbook\"). Returns the best matches: id, one-line summary, required params. Then call describe_action for an action's params, and execute_action to run it."),
+                "description": .string("Find the actions of \(connectors.joined(separator: ", ")) that do a task. Describe the task in plain words (e.g. \"move DEMO-5 to done\", \"pages labelled runbook\"). Returns the best matches: id, one-line summary, required params. Then call describe_action for an action's params, and execute_action to run it."),
                 "inputSchema": [
                     "type": "object",
                     "properties": [

@@ -48,8 +48,7 @@ struct ToolCatalog: Sendable {
                 ToolCatalog.executeToolName: .execute,
             ]
         case .search:
-            let actionCount = catalog.connectors.reduce(0) { $0 + $1.actionCount }
-            definitions = SearchTools.definitions(connectors: catalog.connectors.map(\.name), actionCount: actionCount)
+            definitions = SearchTools.definitions(connectors: catalog.connectors.map(\.name))
             targets = [
                 SearchTools.searchName: .findActions,
                 SearchTools.describeName: .describeAction,

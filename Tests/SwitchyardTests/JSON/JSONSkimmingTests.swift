@@ -75,17 +75,4 @@ struct JSONSkimmingTests {
         let whole = try JSONValue(parsing: Array(document.utf8))
         #expect(whole.objectValue?.count == members.count)
     }
-
-    @Test func countsTheMembersOfEachMembersNamedObjectInOnePass() throws {
-        let text = #"{"a": {"actions": {"x": {"y": "}"}, "z": [1]}, "n": 0}, "b": {"other": {"q": 1}, "actions": {"w": null}}, "c": 5, "d": {"actions": [1, 2]}, "e": {}}"#
-        let bytes = Array(text.utf8)
-        let count = try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-            try JSONParser.nestedMemberCount(buffer, in: 0..<buffer.count, key: "actions")
-        }
-        #expect(count == 3)
-        let broken = Array(#"{"a": {"actions": {"x": 1}"#.utf8)
-        #expect(throws: JSONParseError.self) {
-            try broken.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONParser.nestedMemberCount(buffer, in: 0..<buffer.count, key: "actions") }
-        }
-    }
 }

@@ -38,7 +38,6 @@ struct LazyManifestTests {
             let eager = try ManifestDecoder.decode(file: file)
             let reports = Reports()
             let lazy = try ManifestDecoder.decode(file: file, decoding: reports.decoding)
-            #expect(lazy.actionCount == eager.actionCount, "\(file)")
             #expect(lazy.entities.map(\.name) == eager.entities.map(\.name), "\(file)")
             #expect(lazy.entities.flatMap { $0.actions.map(\.name) } == eager.entities.flatMap { $0.actions.map(\.name) }, "\(file)")
             #expect(lazy.toolsets.map(\.name) == eager.toolsets.map(\.name), "\(file)")
@@ -47,11 +46,63 @@ struct LazyManifestTests {
         }
     }
 
-    @Test("the action count of an undecoded manifest comes from its JSON, and reading it decodes nothing")
-    func actionCountDoesNotDecode() throws {
+    @Test("every bundled manifest keeps entities last, so start-up reads its header without skimming its actions")
+    func bundledManifestsEndWithEntities() throws {
+        for file in Self.bundledFiles {
+            let bytes = try #require(FileManager.default.contents(atPath: file).map { [UInt8]($0) })
+            let keys = try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+                try JSONParser.members(buffer, in: 0..<buffer.count).map(\.key)
+            }
+            #expect(keys.last == "entities", "\(file): \(keys)")
+        }
+    }
+
+    /// `header` (top-level members without braces) then `tail`, written to a file and decoded on first use.
+    private func decodeFile(_ header: String, _ tail: String, reports: Reports) throws -> ConnectorManifest {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lazy-\(UUID().uuidString).json").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(("{" + header + tail + "}\n").utf8)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try ManifestDecoder.decode(file: path, decoding: reports.decoding)
+    }
+
+    private static let header = #""name": "demo", "title": "Demo", "version": "1.0.0", "description": "A demo service.", "base_url": "https://demo.example.com""#
+
+    @Test("entities that come last are not read at load: a broken bracket in them is found only when they are used")
+    func trailingEntitiesAreNotSkimmedAtLoad() throws {
         let reports = Reports()
-        let manifest = try ManifestDecoder.decode(Self.brokenManifest, source: "demo.json", decoding: reports.decoding)
-        #expect(manifest.actionCount == 2)
+        let manifest = try decodeFile(Self.header, #", "entities": {"things": {"description": "[", "actions": {"get": [}}}"#, reports: reports)
+        #expect(manifest.name == "demo")
+        #expect(reports.all.isEmpty)
+        #expect(manifest.entities.isEmpty)
+        let problem = try #require(reports.all.first?.first)
+        #expect(problem.pointer.description == "/entities")
+        #expect(problem.message.contains("not valid JSON"))
+    }
+
+    @Test("a member after entities whose value is an object is reported when the entities are read")
+    func memberAfterEntitiesIsReported() throws {
+        let reports = Reports()
+        let manifest = try decodeFile(
+            Self.header,
+            #", "entities": {"things": {"description": "Things.", "actions": {}}}, "toolsets": {"default": {"description": "x", "actions": []}}"#,
+            reports: reports
+        )
+        _ = manifest.entities
+        let problem = try #require(reports.all.first?.first)
+        #expect(problem.pointer.description == "/entities")
+        #expect(problem.message.contains("unexpected content"))
+    }
+
+    @Test("entities followed by a member that is not an object are skimmed as before, and every member is read")
+    func entitiesNotLastAreSkimmed() throws {
+        let reports = Reports()
+        let manifest = try decodeFile(
+            #""name": "demo", "title": "Demo", "description": "A demo service.", "base_url": "https://demo.example.com""#,
+            #", "entities": {"things": {"description": "Things.", "actions": {"get": {"description": "Get one.", "params": {"type": "object", "properties": {}}, "request": {"method": "GET", "path": "/things"}}}}}, "version": "2.0.0""#,
+            reports: reports
+        )
+        #expect(manifest.version == "2.0.0")
+        #expect(manifest.entities.map(\.name) == ["things"])
         #expect(reports.all.isEmpty)
     }
 
@@ -74,7 +125,7 @@ struct LazyManifestTests {
         let reports = Reports()
         let catalog = ConnectorCatalog(connectors: [try ManifestDecoder.decode(Self.brokenManifest, source: "demo.json", decoding: reports.decoding)])
         let selected = try catalog.selecting(ToolSelection(), defaultToolsets: false)
-        #expect(selected.connectors.map(\.actionCount) == [2])
+        #expect(selected.connectors.map(\.name) == ["demo"])
         #expect(reports.all.isEmpty)
         // Naming a toolset needs the actions.
         _ = try catalog.selecting(ToolSelection(toolsets: "demo:default"), defaultToolsets: false)
