@@ -62,15 +62,7 @@ extension ActionIndex {
         return weights
     }
 
-    private func accumulate(_ list: [Posting], into scores: inout [Float]) {
-        scores.withUnsafeMutableBufferPointer { buffer in
-            for posting in list {
-                buffer[Int(posting.entry)] += posting.impact
-            }
-        }
-    }
-
-    private func accumulate(_ list: [Posting], weight: Float, into scores: inout [Float]) {
+    private func accumulate(_ list: [Posting], weight: Float = 1, into scores: inout [Float]) {
         scores.withUnsafeMutableBufferPointer { buffer in
             for posting in list {
                 buffer[Int(posting.entry)] += weight * posting.impact
