@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// A manifest's entities and toolsets, decoded or still JSON until first read (``ManifestDecoding``).
@@ -19,7 +20,7 @@ final class ManifestBody: Sendable {
     /// The `entities` member: parsed, or still the bytes of the manifest file, parsed on first use.
     enum Entities: Sendable {
         case parsed(JSONValue?)
-        case unparsed(file: [UInt8], range: Range<Int>)
+        case unparsed(file: Data, range: Range<Int>)
 
         /// The parsed JSON, or the problem that stops it being read.
         func json(problems: inout ProblemList) -> JSONValue? {
@@ -28,7 +29,7 @@ final class ManifestBody: Sendable {
                 return json
             case .unparsed(let file, let range):
                 do {
-                    return try file.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONParser.parse(buffer, in: range) }
+                    return try JSONParser.withBytes(of: file) { buffer throws(JSONParseError) in try JSONParser.parse(buffer, in: range) }
                 } catch {
                     problems.add(.root.appending("entities"), "not valid JSON: \(error)")
                     return JSONValue.object(JSONObject())

@@ -24,14 +24,13 @@ public enum ManifestDecoder {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ManifestError(problems: [ManifestProblem(file: path, pointer: .root, message: "cannot read the file")])
         }
-        let bytes = [UInt8](data)
         let json: JSONValue
         var entities: ManifestBody.Entities?
         do {
             if case .onFirstUse = decoding {
-                (json, entities) = try parseHeader(bytes)
+                (json, entities) = try parseHeader(data)
             } else {
-                json = try JSONValue(parsing: bytes)
+                json = try JSONValue(parsing: data)
             }
         } catch {
             throw ManifestError(problems: [ManifestProblem(file: path, pointer: .root, message: "not valid JSON: \(error)")])
@@ -56,13 +55,13 @@ public enum ManifestDecoder {
     /// Every top-level member but `entities` parsed, and `entities` (nearly all of a manifest) left as bytes
     /// to parse on first read. When `entities` comes last, as in the bundled manifests, its bytes are not even
     /// skimmed now (``JSONParser/members(_:in:deferring:)``).
-    private static func parseHeader(_ bytes: [UInt8]) throws(JSONParseError) -> (JSONValue, ManifestBody.Entities?) {
-        try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+    private static func parseHeader(_ file: Data) throws(JSONParseError) -> (JSONValue, ManifestBody.Entities?) {
+        try JSONParser.withBytes(of: file) { buffer throws(JSONParseError) in
             var header: [JSONObject.Member] = []
             var entities: ManifestBody.Entities?
             for member in try JSONParser.members(buffer, in: 0..<buffer.count, deferring: "entities") {
                 if member.key == "entities", entities == nil {
-                    entities = .unparsed(file: bytes, range: member.value)
+                    entities = .unparsed(file: file, range: member.value)
                 } else {
                     header.append(JSONObject.Member(key: member.key, value: try JSONParser.parse(buffer, in: member.value)))
                 }
